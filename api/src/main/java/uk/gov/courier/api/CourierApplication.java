@@ -1,0 +1,124 @@
+package uk.gov.courier.api;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.gov.courier.api.commands.DemoDataCommand;
+import uk.gov.courier.api.commands.MigrateCommand;
+import uk.gov.courier.api.config.CourierConfiguration;
+import uk.gov.courier.api.config.ProcessRole;
+import uk.gov.courier.api.database.CourierDatabase;
+import uk.gov.courier.api.health.BlobStoreHealthCheck;
+import uk.gov.courier.api.health.NotifyHealthCheck;
+import uk.gov.courier.api.health.PostgresHealthCheck;
+import uk.gov.courier.api.health.TemporalHealthCheck;
+import uk.gov.courier.api.http.RequestIdFilter;
+import uk.gov.courier.api.http.SecurityHeadersFilter;
+import uk.gov.courier.api.temporal.TemporalService;
+import uk.gov.courier.blob.BlobStore;
+import uk.gov.courier.console.ConsoleBundle;
+import uk.gov.courier.console.home.HomeResource;
+import uk.gov.courier.console.home.HomeView;
+import uk.gov.courier.demo.DemoDataLoader;
+import uk.gov.courier.demo.DemoDataOptions;
+import uk.gov.courier.persistence.Jdbis;
+import uk.gov.courier.persistence.Migrations;
+import uk.gov.courier.users.DemoUsers;
+import uk.gov.courier.workflows.send.SendWorkflowContract;
+
+/**
+ * Courier: one jar, one process type. Config chooses whether this process serves the web tier, runs
+ * the Temporal worker, or both. Objects are wired with {@code new}, here, in order.
+ */
+public class CourierApplication extends Application<CourierConfiguration> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CourierApplication.class);
+
+  public static void main(String[] args) throws Exception {
+    new CourierApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "courier";
+  }
+
+  @Override
+  public void initialize(Bootstrap<CourierConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    bootstrap.addBundle(new ConsoleBundle());
+    bootstrap.addCommand(new MigrateCommand());
+    bootstrap.addCommand(new DemoDataCommand());
+  }
+
+  @Override
+  public void run(CourierConfiguration config, Environment environment) {
+    CourierDatabase database = new CourierDatabase(config.getDatabase());
+    ManagedDataSource dataSource = database.prepare().build(environment.metrics(), "postgresql");
+    environment.lifecycle().manage(database);
+    environment.lifecycle().manage(dataSource);
+    int migrations = Migrations.migrate(dataSource);
+    LOG.info("Database migrations applied at start: {}", migrations);
+    Jdbi jdbi = Jdbis.create(dataSource);
+    if (config.getDemo().isLoadOnStart()) {
+      loadDemoData(config, dataSource, jdbi);
+    }
+
+    BlobStore blobStore =
+        new BlobStore(
+            config.getBlobStore().getConnectionString(), config.getBlobStore().getContainer());
+    blobStore.ensureContainerIfReachable();
+
+    TemporalService temporal =
+        new TemporalService(
+            config.getTemporal(),
+            SendWorkflowContract.TASK_QUEUE,
+            config.runs(ProcessRole.WORKER) ? worker -> {} : null);
+    environment.lifecycle().manage(temporal);
+
+    environment.healthChecks().register("postgresql", new PostgresHealthCheck(jdbi));
+    environment.healthChecks().register("blob-storage", new BlobStoreHealthCheck(blobStore));
+    environment.healthChecks().register("temporal", new TemporalHealthCheck(temporal));
+    environment
+        .healthChecks()
+        .register("notify", new NotifyHealthCheck(config.getNotify().getBaseUrl()));
+
+    environment
+        .servlets()
+        .addFilter("request-id", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+    environment
+        .servlets()
+        .addFilter("security-headers", new SecurityHeadersFilter())
+        .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+
+    if (config.runs(ProcessRole.WEB)) {
+      environment
+          .jersey()
+          .register(
+              new HomeResource(
+                  new HomeView.DevelopmentLinks(
+                      config.getNotify().getOutboxUrl(), config.getTemporal().getUiUrl())));
+    }
+  }
+
+  private static void loadDemoData(
+      CourierConfiguration config, ManagedDataSource dataSource, Jdbi jdbi) {
+    new DemoDataLoader(dataSource).loadIfEmpty(DemoDataOptions.defaults());
+    int added =
+        DemoUsers.ensure(jdbi, config.getDemo().getPassword(), config.getDemo().getSupportApiKey());
+    if (added > 0) {
+      LOG.info("Added {} demo users", added);
+    }
+  }
+}
