@@ -85,6 +85,8 @@ public final class DemoDataLoader {
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not load demo data: " + e.getMessage(), e);

@@ -49,8 +49,9 @@ public class NotifyConfig {
     return providerTemplateId;
   }
 
+  /** The outbox page's address, or null outside development. */
   public String getOutboxUrl() {
-    return outboxUrl;
+    return outboxUrl == null || outboxUrl.isBlank() ? null : outboxUrl;
   }
 
   @Override

@@ -33,8 +33,9 @@ public class TemporalConfig {
     return namespace;
   }
 
+  /** The web UI's address, or null when there is none. */
   public String getUiUrl() {
-    return uiUrl;
+    return uiUrl == null || uiUrl.isBlank() ? null : uiUrl;
   }
 
   public int getInProcessPort() {

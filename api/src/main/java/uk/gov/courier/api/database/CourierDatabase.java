@@ -32,6 +32,10 @@ public final class CourierDatabase implements Managed {
   /** Starts the embedded server if configured; returns the data source factory to build from. */
   public DataSourceFactory prepare() {
     DataSourceFactory factory = config.getDataSource();
+    if (factory.getAutoCommitByDefault() == null) {
+      // Every borrowed connection starts in auto-commit, whatever its last user did.
+      factory.setAutoCommitByDefault(true);
+    }
     if (!config.isEmbedded() || embedded != null) {
       return factory;
     }

@@ -28,6 +28,8 @@ public final class TemporalService implements Managed {
 
   private static final Logger LOG = LoggerFactory.getLogger(TemporalService.class);
 
+  private static final Duration WORKER_START_RETRY = Duration.ofSeconds(10);
+
   private final TemporalConfig config;
   private final String taskQueue;
   private final Consumer<Worker> registration;
@@ -35,6 +37,7 @@ public final class TemporalService implements Managed {
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private WorkerFactory workerFactory;
+  private boolean workerStarted;
 
   /**
    * @param registration registers workflows and activities on the worker, or {@code null} when this
@@ -74,12 +77,49 @@ public final class TemporalService implements Managed {
   @Override
   public synchronized void start() {
     WorkflowClient workflowClient = client();
-    if (registration != null) {
-      workerFactory = WorkerFactory.newInstance(workflowClient);
-      Worker worker = workerFactory.newWorker(taskQueue);
-      registration.accept(worker);
+    if (registration == null) {
+      return;
+    }
+    workerFactory = WorkerFactory.newInstance(workflowClient);
+    Worker worker = workerFactory.newWorker(taskQueue);
+    registration.accept(worker);
+    if (!tryStartWorker()) {
+      Thread retry = new Thread(this::startWorkerWhenTemporalAnswers, "temporal-worker-start");
+      retry.setDaemon(true);
+      retry.start();
+    }
+  }
+
+  /** Temporal may be down when Courier starts; the worker starts as soon as it answers. */
+  private void startWorkerWhenTemporalAnswers() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(WORKER_START_RETRY.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      synchronized (this) {
+        if (workerFactory == null || tryStartWorker()) {
+          return;
+        }
+      }
+    }
+  }
+
+  private boolean tryStartWorker() {
+    try {
+      ping(Duration.ofSeconds(5));
       workerFactory.start();
+      workerStarted = true;
       LOG.info("Temporal worker polling task queue {}", taskQueue);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Temporal is not answering at {}; the worker will start when it does. Sends cannot"
+              + " progress until then. ({})",
+          config.getTarget(),
+          e.getMessage());
+      return false;
     }
   }
 
@@ -98,10 +138,15 @@ public final class TemporalService implements Managed {
 
   @Override
   public synchronized void stop() throws InterruptedException, IOException {
-    if (workerFactory != null) {
-      workerFactory.shutdown();
-      workerFactory.awaitTermination(30, TimeUnit.SECONDS);
+    if (workerFactory != null && workerStarted) {
+      try {
+        workerFactory.shutdown();
+        workerFactory.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (RuntimeException e) {
+        LOG.warn("Temporal worker did not shut down cleanly: {}", e.getMessage());
+      }
     }
+    workerFactory = null;
     if (stubs != null) {
       stubs.shutdown();
       stubs.awaitTermination(10, TimeUnit.SECONDS);
