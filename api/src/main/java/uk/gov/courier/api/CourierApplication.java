@@ -1,27 +1,43 @@
 package uk.gov.courier.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.gov.courier.api.auth.ApiKeyAuthenticator;
+import uk.gov.courier.api.auth.ApiUser;
+import uk.gov.courier.api.auth.JsonUnauthorizedHandler;
+import uk.gov.courier.api.auth.RoleAuthorizer;
 import uk.gov.courier.api.commands.DemoDataCommand;
 import uk.gov.courier.api.commands.MigrateCommand;
 import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.config.ProcessRole;
+import uk.gov.courier.api.config.SendsConfig;
 import uk.gov.courier.api.database.CourierDatabase;
+import uk.gov.courier.api.errors.ErrorMappers;
+import uk.gov.courier.api.errors.ErrorResponses;
 import uk.gov.courier.api.health.BlobStoreHealthCheck;
 import uk.gov.courier.api.health.NotifyHealthCheck;
 import uk.gov.courier.api.health.PostgresHealthCheck;
 import uk.gov.courier.api.health.TemporalHealthCheck;
 import uk.gov.courier.api.http.RequestIdFilter;
 import uk.gov.courier.api.http.SecurityHeadersFilter;
+import uk.gov.courier.api.sends.SendsResource;
 import uk.gov.courier.api.temporal.TemporalService;
 import uk.gov.courier.blob.BlobStore;
 import uk.gov.courier.console.ConsoleBundle;
@@ -31,7 +47,10 @@ import uk.gov.courier.demo.DemoDataLoader;
 import uk.gov.courier.demo.DemoDataOptions;
 import uk.gov.courier.persistence.Jdbis;
 import uk.gov.courier.persistence.Migrations;
+import uk.gov.courier.send.SendService;
+import uk.gov.courier.send.SendSettings;
 import uk.gov.courier.users.DemoUsers;
+import uk.gov.courier.users.UserDao;
 import uk.gov.courier.workflows.send.SendWorkflowContract;
 
 /**
@@ -63,6 +82,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
 
   @Override
   public void run(CourierConfiguration config, Environment environment) {
+    configureJson(config, environment);
     CourierDatabase database = new CourierDatabase(config.getDatabase());
     ManagedDataSource dataSource = database.prepare().build(environment.metrics(), "postgresql");
     environment.lifecycle().manage(database);
@@ -103,6 +123,11 @@ public class CourierApplication extends Application<CourierConfiguration> {
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
 
     if (config.runs(ProcessRole.WEB)) {
+      SendService sends = new SendService(jdbi, temporal.client(), sendSettings(config));
+      registerApiAuthentication(environment, jdbi);
+      ErrorMappers.all(new ErrorResponses(config.getSends().getSupportEmailAddress()))
+          .forEach(environment.jersey()::register);
+      environment.jersey().register(new SendsResource(sends));
       environment
           .jersey()
           .register(
@@ -110,6 +135,52 @@ public class CourierApplication extends Application<CourierConfiguration> {
                   new HomeView.DevelopmentLinks(
                       config.getNotify().getOutboxUrl(), config.getTemporal().getUiUrl())));
     }
+  }
+
+  /**
+   * The API speaks snake_case JSON with ISO dates, refuses unknown fields, and answers every error
+   * in its own shape (Dropwizard's default exception mappers are replaced).
+   */
+  private static void configureJson(CourierConfiguration config, Environment environment) {
+    if (config.getServerFactory() instanceof AbstractServerFactory server) {
+      server.setRegisterDefaultExceptionMappers(false);
+    }
+    environment
+        .getObjectMapper()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static void registerApiAuthentication(Environment environment, Jdbi jdbi) {
+    environment
+        .jersey()
+        .register(
+            new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<ApiUser>()
+                    .setAuthenticator(new ApiKeyAuthenticator(jdbi.onDemand(UserDao.class)))
+                    .setAuthorizer(new RoleAuthorizer())
+                    .setPrefix("Bearer")
+                    .setRealm("courier")
+                    .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                    .buildAuthFilter()));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+    environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiUser.class));
+  }
+
+  static SendSettings sendSettings(CourierConfiguration config) {
+    SendsConfig sends = config.getSends();
+    return new SendSettings(
+        config.getPayer().getName(),
+        config.getPayer().getEmailAddresses(),
+        sends.getConfirmationTimeout().toJavaDuration(),
+        sends.getLinkLifetime().toJavaDuration(),
+        sends.getRetryWindow().toJavaDuration(),
+        sends.isRequireSecondPerson(),
+        sends.getPublicBaseUrl(),
+        sends.getSupportEmailAddress(),
+        config.getNotify().getPayerTemplateId(),
+        config.getNotify().getProviderTemplateId());
   }
 
   private static void loadDemoData(

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The developer's view of what was sent: {@code GET /_outbox} (JSON), {@code GET /_outbox.html},
- * {@code DELETE /_outbox}, and {@code /} which redirects to the page. Both lists take optional
- * {@code email_address} and {@code reference} filters.
+ * {@code DELETE /_outbox}, {@code /} which redirects to the page, and {@code GET /_status} as
+ * Notify answers it for health checks. Both lists take optional {@code email_address} and {@code
+ * reference} filters.
  */
 final class OutboxResource implements Endpoint {
 
@@ -21,6 +22,12 @@ final class OutboxResource implements Endpoint {
   public Response handle(Request request) {
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");
     switch (request.path()) {
+      case "/_status" -> {
+        // Notify's own unauthenticated status endpoint, which health checks call.
+        return read
+            ? Response.json(200, java.util.Map.of("status", "ok"))
+            : Response.methodNotAllowed();
+      }
       case "/", "/index.html" -> {
         return read ? Response.redirect("/_outbox.html") : Response.methodNotAllowed();
       }

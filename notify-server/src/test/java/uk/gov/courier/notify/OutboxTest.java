@@ -109,6 +109,14 @@ class OutboxTest {
   }
 
   @Test
+  void statusAnswersOkWithoutAuthenticationLikeNotify() {
+    HttpResponse<String> response = http.get("/_status");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\"").contains("\"ok\"");
+  }
+
+  @Test
   void rootRedirectsToTheOutboxPage() {
     HttpResponse<String> response = http.get("/");
 

@@ -22,6 +22,12 @@ public class SendsConfig {
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
   private Duration confirmationTimeout = Duration.days(7);
 
+  /** How long a failed send waits for someone to retry it before it is abandoned. */
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+  private Duration retryWindow = Duration.days(7);
+
   /** When on, the person who started a send cannot confirm it. */
   @JsonProperty private boolean requireSecondPerson = false;
 
@@ -43,6 +49,10 @@ public class SendsConfig {
 
   public Duration getConfirmationTimeout() {
     return confirmationTimeout;
+  }
+
+  public Duration getRetryWindow() {
+    return retryWindow;
   }
 
   public boolean isRequireSecondPerson() {
