@@ -1,0 +1,14 @@
+package uk.gov.courier.claims;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The claim_windows table. */
+@RegisterConstructorMapper(ClaimWindow.class)
+public interface ClaimWindowDao {
+
+  @SqlQuery("SELECT id, name, starts_on, ends_on FROM claim_windows WHERE id = :id")
+  Optional<ClaimWindow> find(@Bind("id") long id);
+}
