@@ -1,0 +1,41 @@
+package uk.gov.courier.export;
+
+import java.util.UUID;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The rows of exported files, read with a server-side cursor: PostgreSQL sends {@link #FETCH_SIZE}
+ * rows at a time, so memory stays flat however many claims a send holds. Call inside a transaction
+ * (the driver only uses a cursor when autocommit is off) and close the iterator.
+ *
+ * <p>Adding a kind of file (provider sampling: one row per mentor training) is one more query here
+ * returning its own row record, plus one more layout in {@link ExportLayouts}.
+ */
+@RegisterConstructorMapper(ClaimRow.class)
+public interface ExportDao {
+
+  int FETCH_SIZE = 1_000;
+
+  /** The send's claims with their schools, by claim reference. */
+  @SqlQuery(
+      """
+      SELECT c.reference AS claim_reference,
+             s.urn AS school_urn,
+             s.name AS school_name,
+             s.type_of_establishment AS school_type_of_establishment,
+             s.school_group AS school_group,
+             c.amount_pence AS claim_amount_pence,
+             c.clawback_amount_pence AS clawback_amount_pence
+      FROM send_claims sc
+      JOIN claims c ON c.id = sc.claim_id
+      JOIN schools s ON s.id = c.school_id
+      WHERE sc.send_id = :sendId
+      ORDER BY c.reference
+      """)
+  @FetchSize(FETCH_SIZE)
+  ResultIterator<ClaimRow> claimRows(@Bind("sendId") UUID sendId);
+}
