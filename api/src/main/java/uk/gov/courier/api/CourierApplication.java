@@ -13,7 +13,9 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
+import io.temporal.worker.Worker;
 import jakarta.servlet.DispatcherType;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
@@ -45,13 +47,17 @@ import uk.gov.courier.console.home.HomeResource;
 import uk.gov.courier.console.home.HomeView;
 import uk.gov.courier.demo.DemoDataLoader;
 import uk.gov.courier.demo.DemoDataOptions;
+import uk.gov.courier.email.NotifyGateway;
+import uk.gov.courier.links.LinkTokens;
 import uk.gov.courier.persistence.Jdbis;
 import uk.gov.courier.persistence.Migrations;
+import uk.gov.courier.send.SendActivities;
 import uk.gov.courier.send.SendService;
 import uk.gov.courier.send.SendSettings;
 import uk.gov.courier.users.DemoUsers;
 import uk.gov.courier.users.UserDao;
 import uk.gov.courier.workflows.send.SendWorkflowContract;
+import uk.gov.courier.workflows.send.SendWorkflowImpl;
 
 /**
  * Courier: one jar, one process type. Config chooses whether this process serves the web tier, runs
@@ -99,11 +105,16 @@ public class CourierApplication extends Application<CourierConfiguration> {
             config.getBlobStore().getConnectionString(), config.getBlobStore().getContainer());
     blobStore.ensureContainerIfReachable();
 
+    SendSettings settings = sendSettings(config);
+    LinkTokens tokens =
+        new LinkTokens(config.getSends().getLinkTokenKey().getBytes(StandardCharsets.UTF_8));
     TemporalService temporal =
         new TemporalService(
             config.getTemporal(),
             SendWorkflowContract.TASK_QUEUE,
-            config.runs(ProcessRole.WORKER) ? worker -> {} : null);
+            config.runs(ProcessRole.WORKER)
+                ? worker -> registerSendWorker(worker, config, jdbi, blobStore, tokens, settings)
+                : null);
     environment.lifecycle().manage(temporal);
 
     environment.healthChecks().register("postgresql", new PostgresHealthCheck(jdbi));
@@ -123,7 +134,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
         .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
 
     if (config.runs(ProcessRole.WEB)) {
-      SendService sends = new SendService(jdbi, temporal.client(), sendSettings(config));
+      SendService sends = new SendService(jdbi, temporal.client(), settings);
       registerApiAuthentication(environment, jdbi);
       ErrorMappers.all(new ErrorResponses(config.getSends().getSupportEmailAddress()))
           .forEach(environment.jersey()::register);
@@ -166,6 +177,21 @@ public class CourierApplication extends Application<CourierConfiguration> {
                     .buildAuthFilter()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiUser.class));
+  }
+
+  /** The send workflow and its activities, on this process's Temporal worker. */
+  private static void registerSendWorker(
+      Worker worker,
+      CourierConfiguration config,
+      Jdbi jdbi,
+      BlobStore blobStore,
+      LinkTokens tokens,
+      SendSettings settings) {
+    NotifyGateway notify =
+        NotifyGateway.connect(config.getNotify().getApiKey(), config.getNotify().getBaseUrl());
+    worker.registerWorkflowImplementationTypes(SendWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        SendActivities.implementations(jdbi, blobStore, notify, tokens, settings));
   }
 
   static SendSettings sendSettings(CourierConfiguration config) {

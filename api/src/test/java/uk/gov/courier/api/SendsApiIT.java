@@ -176,6 +176,119 @@ class SendsApiIT {
     assertThat(response.body()).contains("Page not found").doesNotContain("Exception");
   }
 
+  @Test
+  void aPaymentsSendGoesFromCreationToOneEmailPerPayerAddressWithItsFileRecorded()
+      throws Exception {
+    long submitted =
+        queryLong("SELECT count(*) FROM claims WHERE status = 'submitted' AND claim_window_id = 2");
+
+    HttpResponse<String> created =
+        call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"payments\",\"claim_window_id\":2}");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode send = JSON.readTree(created.body());
+    String id = send.path("id").asText();
+    assertThat(created.headers().firstValue("Location"))
+        .get()
+        .asString()
+        .endsWith("/api/sends/" + id);
+    assertThat(send.path("kind").asText()).isEqualTo("payments");
+    assertThat(send.path("state").asText()).isEqualTo("awaiting_confirmation");
+    assertThat(send.path("claim_count").asLong()).isEqualTo(submitted);
+    assertThat(send.path("created_by").asText()).isEqualTo("support@courier.test");
+    assertThat(send.path("recipients"))
+        .extracting(JsonNode::asText)
+        .containsExactly("finance@payer.example.org", "claims.team@payer.example.org");
+
+    HttpResponse<String> again =
+        call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"payments\",\"claim_window_id\":2}");
+    assertThat(again.statusCode()).as("claims are frozen into the first send").isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("wrong_state");
+
+    HttpResponse<String> confirmed =
+        call("POST", "/api/sends/" + id + "/confirm", SUPPORT_KEY, null);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+    HttpResponse<String> twice = call("POST", "/api/sends/" + id + "/confirm", SUPPORT_KEY, null);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(twice.body()).path("message").asText())
+        .isEqualTo("This send has already been confirmed");
+
+    JsonNode live = awaitState(id, "links_live", Duration.ofSeconds(60));
+    assertThat(live.path("confirmed_by").asText()).isEqualTo("support@courier.test");
+    assertThat(live.path("file").path("row_count").asLong()).isEqualTo(submitted);
+    assertThat(live.path("file").path("byte_count").asLong()).isPositive();
+    assertThat(live.path("file").path("sha256").asText()).matches("[0-9a-f]{64}");
+    assertThat(live.path("links")).hasSize(2);
+    List<String> linkIds = new java.util.ArrayList<>();
+    for (JsonNode link : live.path("links")) {
+      assertThat(link.path("state").asText()).isEqualTo("live");
+      assertThat(link.path("notify_id").asText()).isNotBlank();
+      assertThat(link.has("token")).isFalse();
+      linkIds.add(link.path("id").asText());
+    }
+    assertThat(outbox())
+        .filteredOn(m -> linkIds.contains(m.reference()))
+        .extracting(OutboxMessage::emailAddress)
+        .containsExactlyInAnyOrder("finance@payer.example.org", "claims.team@payer.example.org");
+    assertThat(
+            queryLong(
+                "SELECT count(*) FROM claims WHERE status = 'payment_in_progress'"
+                    + " AND id IN (SELECT claim_id FROM send_claims WHERE send_id = '"
+                    + id
+                    + "')"))
+        .isEqualTo(submitted);
+
+    HttpResponse<String> listed =
+        call("GET", "/api/sends?kind=payments&state=links_live", AUDITOR_KEY, null);
+    assertThat(JSON.readTree(listed.body()).path("sends"))
+        .extracting(s -> s.path("id").asText())
+        .contains(id);
+  }
+
+  @Test
+  void aCancelledSendReleasesItsClaimsAndSaysWhoAndWhy() throws Exception {
+    HttpResponse<String> created =
+        call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"clawbacks\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).path("id").asText();
+
+    HttpResponse<String> cancelled =
+        call(
+            "POST",
+            "/api/sends/" + id + "/cancel",
+            SUPPORT_KEY,
+            "{\"reason\":\"Two schools' amounts are being corrected\"}");
+
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    JsonNode send = awaitState(id, "cancelled", Duration.ofSeconds(30));
+    assertThat(send.path("cancelled_by").asText()).isEqualTo("support@courier.test");
+    assertThat(send.path("cancel_reason").asText())
+        .isEqualTo("Two schools' amounts are being corrected");
+    HttpResponse<String> confirmLate =
+        call("POST", "/api/sends/" + id + "/confirm", SUPPORT_KEY, null);
+    assertThat(confirmLate.statusCode()).isEqualTo(409);
+
+    HttpResponse<String> recreated =
+        call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"clawbacks\"}");
+    assertThat(recreated.statusCode()).as("released claims can be sent again").isEqualTo(201);
+  }
+
+  @Test
+  void anUnknownSendIs404() throws Exception {
+    HttpResponse<String> response =
+        call("GET", "/api/sends/" + UUID.randomUUID(), SUPPORT_KEY, null);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("not_found");
+  }
+
+  private static long queryLong(String sql) {
+    Long value =
+        Jdbi.create(DATABASE.dataSource())
+            .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    return value;
+  }
+
   static HttpResponse<String> call(String method, String path, String apiKey, String body)
       throws Exception {
     HttpRequest.Builder request =

@@ -5,6 +5,7 @@ import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.concurrent.TimeUnit;
 
 /** How sends and their links behave. */
@@ -38,7 +39,10 @@ public class SendsConfig {
    * The key that turns a link ID into its token (HMAC-SHA256). At least 32 characters. Rotating it
    * invalidates every live link.
    */
-  @JsonProperty @NotBlank private String linkTokenKey;
+  @JsonProperty
+  @NotBlank
+  @Size(min = 32, message = "must be at least 32 characters of random text")
+  private String linkTokenKey;
 
   /** Shown to recipients and on error pages: where to ask for a new link. */
   @JsonProperty @NotBlank private String supportEmailAddress = "support@courier.test";

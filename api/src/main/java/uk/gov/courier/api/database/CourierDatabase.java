@@ -36,6 +36,9 @@ public final class CourierDatabase implements Managed {
       // Every borrowed connection starts in auto-commit, whatever its last user did.
       factory.setAutoCommitByDefault(true);
     }
+    // PostgreSQL's error details can quote row values (an email address in a duplicate key);
+    // keep them out of exception messages and so out of logs.
+    factory.getProperties().putIfAbsent("logServerErrorDetail", "false");
     if (!config.isEmbedded() || embedded != null) {
       return factory;
     }
