@@ -88,6 +88,9 @@ class SendsApiIT {
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.path("code").asText()).isEqualTo("unauthenticated");
     assertThat(body.path("message").asText()).contains("Authorization: Bearer");
+    assertThat(body.path("request_id").asText())
+        .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
   }
 
   @Test
@@ -136,6 +139,22 @@ class SendsApiIT {
         call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"clawbacks\",\"claim_windo\":2}");
     assertThat(unknownField.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unknownField.body()).path("fields").has("claim_windo")).isTrue();
+
+    HttpResponse<String> wrongType =
+        call(
+            "POST",
+            "/api/sends",
+            SUPPORT_KEY,
+            "{\"kind\":\"payments\",\"claim_window_id\":\"two\"}");
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(wrongType.body()).path("fields").path("claim_window_id").asText())
+        .isEqualTo("has the wrong type");
+
+    HttpResponse<String> zeroWindow =
+        call("POST", "/api/sends", SUPPORT_KEY, "{\"kind\":\"payments\",\"claim_window_id\":0}");
+    assertThat(zeroWindow.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(zeroWindow.body()).path("fields").path("claim_window_id").asText())
+        .isEqualTo("must be the ID of a claim window");
 
     HttpResponse<String> noReason =
         call(

@@ -4,7 +4,10 @@ import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.slf4j.MDC;
 import uk.gov.courier.api.errors.ApiError;
+import uk.gov.courier.api.http.RequestIdFilter;
 
 /** 401 in the API's one error shape, with the challenge a client expects. */
 public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
@@ -15,10 +18,12 @@ public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
         .header(HttpHeaders.WWW_AUTHENTICATE, prefix + " realm=\"" + realm + "\"")
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
-            ApiError.of(
+            new ApiError(
                 "unauthenticated",
                 "Send your Courier API key as a bearer token: Authorization: Bearer <key>."
-                    + " Ask an admin for a key if you do not have one."))
+                    + " Ask an admin for a key if you do not have one.",
+                MDC.get(RequestIdFilter.MDC_KEY),
+                Map.of()))
         .build();
   }
 }

@@ -1,6 +1,8 @@
 package uk.gov.courier.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import org.slf4j.MDC;
 import uk.gov.courier.api.http.RequestIdFilter;
 import uk.gov.courier.console.errors.ErrorView;
 import uk.gov.courier.errors.CourierException;
+import uk.gov.courier.persistence.DatabaseFailures;
 
 /**
  * Turns every exception into the answer a person can act on: JSON in the API's one error shape
@@ -97,12 +101,27 @@ public final class ErrorResponses {
               : "Some fields are wrong: " + String.join(", ", fields.keySet());
       return new Problem(400, "invalid_request", message, fields, null);
     }
+    if (DatabaseFailures.isUnavailable(exception)) {
+      return new Problem(
+          503,
+          "service_unavailable",
+          "The database is not available, so nothing was changed. Try again in a few minutes.");
+    }
     if (exception instanceof UnrecognizedPropertyException e) {
       return new Problem(
           400,
           "invalid_request",
           "Unknown field \"" + e.getPropertyName() + "\"",
           Map.of(e.getPropertyName(), "is not a field of this request"),
+          null);
+    }
+    if (exception instanceof MismatchedInputException e && !e.getPath().isEmpty()) {
+      String field = jsonPath(e);
+      return new Problem(
+          400,
+          "invalid_request",
+          "The field \"" + field + "\" has the wrong type",
+          Map.of(field, "has the wrong type"),
           null);
     }
     if (exception instanceof JsonProcessingException) {
@@ -140,6 +159,24 @@ public final class ErrorResponses {
             + " happens again, contact support and quote the request ID.");
   }
 
+  /** {@code claim_window_id}, or {@code sends[0].kind}, as the client wrote it. */
+  private static String jsonPath(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "body" : path.toString();
+  }
+
+  /** The JSON name of a Java property: {@code claimWindowId} becomes {@code claim_window_id}. */
+  static String snakeCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
   /** {@code create.arg1.kind} becomes {@code kind}; the whole body becomes {@code body}. */
   private static String fieldName(Path path) {
     String last = null;
@@ -148,6 +185,6 @@ public final class ErrorResponses {
       nodes++;
       last = node.getName();
     }
-    return nodes <= 2 || last == null || last.startsWith("arg") ? "body" : last;
+    return nodes <= 2 || last == null || last.startsWith("arg") ? "body" : snakeCase(last);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -27,6 +28,11 @@ public final class SecurityHeadersFilter implements Filter {
     http.setHeader("X-Content-Type-Options", "nosniff");
     http.setHeader("X-Frame-Options", "DENY");
     http.setHeader("Referrer-Policy", "no-referrer");
+    String path = ((HttpServletRequest) request).getRequestURI();
+    if (path.startsWith("/api/") || path.equals("/api")) {
+      // API answers carry email addresses and client addresses: never keep them in a cache.
+      http.setHeader("Cache-Control", "no-store");
+    }
     chain.doFilter(request, response);
   }
 }
