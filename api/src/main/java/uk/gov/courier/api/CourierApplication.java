@@ -25,12 +25,16 @@ import uk.gov.courier.api.auth.ApiKeyAuthenticator;
 import uk.gov.courier.api.auth.ApiUser;
 import uk.gov.courier.api.auth.JsonUnauthorizedHandler;
 import uk.gov.courier.api.auth.RoleAuthorizer;
+import uk.gov.courier.api.commands.AddUserCommand;
 import uk.gov.courier.api.commands.DemoDataCommand;
 import uk.gov.courier.api.commands.MigrateCommand;
 import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.config.ProcessRole;
 import uk.gov.courier.api.config.SendsConfig;
+import uk.gov.courier.api.console.ConsoleWiring;
 import uk.gov.courier.api.database.CourierDatabase;
+import uk.gov.courier.api.download.DownloadPages;
+import uk.gov.courier.api.download.LinkUseNotifierManager;
 import uk.gov.courier.api.errors.ErrorMappers;
 import uk.gov.courier.api.errors.ErrorResponses;
 import uk.gov.courier.api.health.BlobStoreHealthCheck;
@@ -47,6 +51,7 @@ import uk.gov.courier.console.home.HomeResource;
 import uk.gov.courier.console.home.HomeView;
 import uk.gov.courier.demo.DemoDataLoader;
 import uk.gov.courier.demo.DemoDataOptions;
+import uk.gov.courier.download.LinkUseNotifier;
 import uk.gov.courier.email.NotifyGateway;
 import uk.gov.courier.links.LinkTokens;
 import uk.gov.courier.persistence.Jdbis;
@@ -84,6 +89,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
     bootstrap.addBundle(new ConsoleBundle());
     bootstrap.addCommand(new MigrateCommand());
     bootstrap.addCommand(new DemoDataCommand());
+    bootstrap.addCommand(new AddUserCommand());
   }
 
   @Override
@@ -139,6 +145,10 @@ public class CourierApplication extends Application<CourierConfiguration> {
       ErrorMappers.all(new ErrorResponses(config.getSends().getSupportEmailAddress()))
           .forEach(environment.jersey()::register);
       environment.jersey().register(new SendsResource(sends));
+      ConsoleWiring.register(environment, config, jdbi, sends, settings, blobStore);
+      LinkUseNotifier linkUses = new LinkUseNotifier(jdbi, temporal.client());
+      environment.lifecycle().manage(new LinkUseNotifierManager(linkUses));
+      DownloadPages.register(config, environment, jdbi, blobStore, linkUses);
       environment
           .jersey()
           .register(
