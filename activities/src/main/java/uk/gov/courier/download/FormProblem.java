@@ -4,9 +4,7 @@ package uk.gov.courier.download;
 public enum FormProblem {
   ADDRESS_MISSING("Enter the email address this link was sent to"),
   ADDRESS_INVALID("Enter an email address in the correct format, like name@example.com"),
-  WRONG_ADDRESS(
-      "The email address does not match the address this link was sent to. Enter the address"
-          + " the email came to"),
+  WRONG_ADDRESS("The email address does not match the one this link was sent to"),
   /** The form token was missing, wrong or too old (CSRF check), or the post came cross-site. */
   FORM_EXPIRED(
       "This page had expired, so the file was not downloaded. Enter your email address" + " again");
