@@ -1,6 +1,7 @@
 package uk.gov.courier.email;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import uk.gov.courier.links.LinkRow;
 import uk.gov.courier.links.LinkTokens;
 import uk.gov.courier.links.RecipientLabels;
 import uk.gov.courier.persistence.DatabaseFailures;
+import uk.gov.courier.sampling.ReturnDates;
+import uk.gov.courier.sampling.SamplingSettings;
 import uk.gov.courier.send.SendSettings;
 import uk.gov.courier.workflows.common.FailureType;
 import uk.gov.courier.workflows.send.EmailActivities;
@@ -33,9 +36,13 @@ import uk.gov.courier.workflows.send.SentEmail;
  *   <li>If an earlier attempt called Notify ({@code links.email_attempted_at}), Notify may have
  *       accepted it even though the answer was lost: look the reference (the link ID) up first and,
  *       if Notify has the email, record it and stop.
- *   <li>Otherwise note the attempt, then send with the reference set to the link ID, and record the
- *       Notify ID and time on the link.
+ *   <li>Otherwise wait for a slot from the {@link NotifyPacer} (so every worker together stays
+ *       under Notify's rate limit), note the attempt, then send with the reference set to the link
+ *       ID, and record the Notify ID and time on the link.
  * </ol>
+ *
+ * <p>Payer files use the payer template; a provider's sample uses the provider template, with the
+ * provider's name and the date by which to return the file.
  *
  * <p>The download address is built here from the link ID ({@link LinkTokens}) and goes only into
  * the email: it is never returned, stored or logged.
@@ -50,13 +57,34 @@ public final class EmailActivitiesImpl implements EmailActivities {
   private final NotifyGateway notify;
   private final LinkTokens tokens;
   private final SendSettings settings;
+  private final SamplingSettings sampling;
+  private final NotifyPacer pacer;
 
+  /** With sampling's default settings and pacing at Notify's default limit. */
   public EmailActivitiesImpl(
       Jdbi jdbi, NotifyGateway notify, LinkTokens tokens, SendSettings settings) {
+    this(
+        jdbi,
+        notify,
+        tokens,
+        settings,
+        SamplingSettings.defaults(),
+        new NotifyPacer(jdbi, NotifyPacer.DEFAULT_MESSAGES_PER_MINUTE));
+  }
+
+  public EmailActivitiesImpl(
+      Jdbi jdbi,
+      NotifyGateway notify,
+      LinkTokens tokens,
+      SendSettings settings,
+      SamplingSettings sampling,
+      NotifyPacer pacer) {
     this.jdbi = jdbi;
     this.notify = notify;
     this.tokens = tokens;
     this.settings = settings;
+    this.sampling = sampling;
+    this.pacer = pacer;
   }
 
   @Override
@@ -76,6 +104,7 @@ public final class EmailActivitiesImpl implements EmailActivities {
           return record(link, label, earlier.get(), true);
         }
       }
+      pacer.awaitSlot();
       DatabaseFailures.guard(() -> jdbi.onDemand(LinkDao.class).markEmailAttempt(linkId));
       SentNotification sent =
           notify.sendEmail(
@@ -138,20 +167,35 @@ public final class EmailActivitiesImpl implements EmailActivities {
   private String templateId(LinkEmail link) {
     return switch (SendKind.fromCode(link.kind())) {
       case PAYMENTS, CLAWBACKS -> settings.payerTemplateId();
-      case SAMPLING ->
-          throw FailureType.NOTIFY_REJECTED.failure("Courier cannot email sampling files yet");
+      case SAMPLING -> settings.providerTemplateId();
     };
   }
 
+  /**
+   * The template's values. A provider's sample says whose claims they are and by when to return the
+   * file: {@link SamplingSettings#returnWithinDays()} after the send's first link was made (off
+   * weekends), so a resend keeps the date the provider was first given.
+   */
   private Map<String, String> personalisation(LinkEmail link) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("file_description", fileDescription(link));
+    boolean sample = SendKind.fromCode(link.kind()) == SendKind.SAMPLING;
+    if (sample) {
+      values.put("provider_name", link.providerName() == null ? "" : link.providerName());
+    } else {
+      values.put("file_description", fileDescription(link));
+    }
     values.put(
         "row_count",
         NumberFormat.getIntegerInstance(Locale.UK)
             .format(link.rowCount() == null ? 0 : link.rowCount()));
     values.put("download_link", tokens.url(settings.publicBaseUrl(), link.linkId()));
     values.put("expiry_date", GovUkDates.timeOnDate(link.expiresAt()));
+    if (sample) {
+      Instant from = link.firstLinkAt() == null ? Instant.now() : link.firstLinkAt();
+      values.put(
+          "return_by_date",
+          GovUkDates.date(ReturnDates.returnBy(from, sampling.returnWithinDays())));
+    }
     values.put("support_email", settings.supportEmailAddress());
     return values;
   }

@@ -15,10 +15,13 @@ public interface EmailDao {
       SELECT l.id AS link_id, l.send_id, s.kind, l.email_address, l.recipient_index,
              (SELECT count(*) FROM send_recipients r WHERE r.send_id = s.id) AS recipient_count,
              l.expires_at, l.notify_id, l.emailed_at, l.email_attempted_at,
-             s.row_count, w.name AS claim_window_name, s.created_at AS send_created_at
+             s.row_count, w.name AS claim_window_name, s.created_at AS send_created_at,
+             p.name AS provider_name,
+             (SELECT min(f.created_at) FROM links f WHERE f.send_id = s.id) AS first_link_at
       FROM links l
       JOIN sends s ON s.id = l.send_id
       LEFT JOIN claim_windows w ON w.id = s.claim_window_id
+      LEFT JOIN providers p ON p.id = s.provider_id
       WHERE l.id = :linkId
       """)
   Optional<LinkEmail> find(@Bind("linkId") UUID linkId);

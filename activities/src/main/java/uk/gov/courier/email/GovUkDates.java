@@ -1,6 +1,7 @@
 package uk.gov.courier.email;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,11 @@ public final class GovUkDates {
   public static String timeOnDate(Instant instant) {
     ZonedDateTime uk = instant.atZone(UK);
     return time(uk) + " on " + uk.format(DATE);
+  }
+
+  /** A date as GOV.UK writes it: {@code "31 January 2025"}. */
+  public static String date(LocalDate date) {
+    return date.format(DATE);
   }
 
   private static String time(ZonedDateTime t) {

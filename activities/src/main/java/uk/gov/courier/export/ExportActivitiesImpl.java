@@ -24,6 +24,8 @@ import uk.gov.courier.audit.AuditDao;
 import uk.gov.courier.audit.AuditEvent;
 import uk.gov.courier.blob.BlobStore;
 import uk.gov.courier.persistence.DatabaseFailures;
+import uk.gov.courier.sampling.ProviderRef;
+import uk.gov.courier.sampling.SamplingDao;
 import uk.gov.courier.send.SendDao;
 import uk.gov.courier.send.SendRow;
 import uk.gov.courier.workflows.common.FailureType;
@@ -61,7 +63,7 @@ public final class ExportActivitiesImpl implements ExportActivities {
       throw FailureType.NO_CLAIMS.failure(FailureType.NO_CLAIMS.description());
     }
     SendKind kind = SendKind.fromCode(send.kind());
-    String filename = ExportFilenames.filename(kind, send.claimWindowName(), send.createdAt());
+    String filename = ExportFilenames.filename(kind, qualifier(send, kind), send.createdAt());
     String blobName = ExportFilenames.blobName(sendId, filename);
     ExportResult result = upload(sendId, ExportLayouts.forKind(kind), blobName, filename);
 
@@ -99,6 +101,20 @@ public final class ExportActivitiesImpl implements ExportActivities {
         result.byteCount(),
         result.sha256());
     return result;
+  }
+
+  /**
+   * What names the file beyond its kind and day: the claim window of a payments send, the provider
+   * of a provider's sample (its recipients see the file name).
+   */
+  private String qualifier(SendRow send, SendKind kind) {
+    if (kind != SendKind.SAMPLING) {
+      return send.claimWindowName();
+    }
+    return DatabaseFailures.guard(
+            () -> jdbi.withExtension(SamplingDao.class, dao -> dao.providerOfSend(send.id())))
+        .map(ProviderRef::name)
+        .orElse(null);
   }
 
   private <R> ExportResult upload(

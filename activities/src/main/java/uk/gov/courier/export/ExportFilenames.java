@@ -1,5 +1,6 @@
 package uk.gov.courier.export;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,8 +10,9 @@ import uk.gov.courier.workflows.send.SendKind;
 
 /**
  * Names of exported files, fixed by the send so a retried export overwrites its own blob: {@code
- * payments-claim-window-2025-to-2026-2026-12-04.csv}, {@code clawbacks-2026-12-04.csv}. The date is
- * the day the send was started, in UK time.
+ * payments-claim-window-2025-to-2026-2026-12-04.csv}, {@code clawbacks-2026-12-04.csv}, {@code
+ * sampling-bath-spa-university-partners-2026-12-04.csv} (a provider's sample names the provider).
+ * The date is the day the send was started, in UK time.
  */
 public final class ExportFilenames {
 
@@ -18,11 +20,12 @@ public final class ExportFilenames {
 
   private ExportFilenames() {}
 
-  public static String filename(SendKind kind, String claimWindowName, Instant createdAt) {
+  public static String filename(SendKind kind, String qualifier, Instant createdAt) {
     LocalDate day = LocalDate.ofInstant(createdAt, UK);
     StringBuilder name = new StringBuilder(kind.code());
-    if (claimWindowName != null && !claimWindowName.isBlank()) {
-      name.append('-').append(slug(claimWindowName));
+    String slug = qualifier == null ? "" : slug(qualifier);
+    if (!slug.isEmpty()) {
+      name.append('-').append(slug);
     }
     return name.append('-').append(day).append(".csv").toString();
   }
@@ -33,7 +36,8 @@ public final class ExportFilenames {
   }
 
   static String slug(String text) {
-    String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return slug.replaceAll("^-+|-+$", "");
   }
 }

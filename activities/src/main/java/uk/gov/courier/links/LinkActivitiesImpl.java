@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import uk.gov.courier.audit.AuditDao;
 import uk.gov.courier.audit.AuditEvent;
 import uk.gov.courier.persistence.DatabaseFailures;
+import uk.gov.courier.sampling.ProviderRef;
+import uk.gov.courier.sampling.SamplingDao;
 import uk.gov.courier.send.SendRecipientDao;
 import uk.gov.courier.workflows.common.FailureType;
 import uk.gov.courier.workflows.send.LinkActivities;
@@ -58,7 +60,7 @@ public final class LinkActivitiesImpl implements LinkActivities {
   private List<LinkRef> create(Handle handle, UUID sendId, Instant expiresAt) {
     List<String> addresses = handle.attach(SendRecipientDao.class).addresses(sendId);
     if (addresses.isEmpty()) {
-      throw FailureType.NO_RECIPIENTS.failure("No recipient addresses are recorded for this send");
+      addresses = providerAddressesNow(handle, sendId);
     }
     LinkDao links = handle.attach(LinkDao.class);
     AuditDao audit = handle.attach(AuditDao.class);
@@ -104,6 +106,38 @@ public final class LinkActivitiesImpl implements LinkActivities {
       refs.add(new LinkRef(linkId, index, label, expiresAt));
     }
     return refs;
+  }
+
+  /**
+   * A send with no recipients. A provider's sample froze its provider's addresses when the sampling
+   * send was confirmed; if the provider had none, its send failed with {@code NO_RECIPIENTS}, and
+   * this is the retry after support added one: freeze the provider's addresses as they are now. Any
+   * other send (and a provider that still has no address) fails again with {@code NO_RECIPIENTS}.
+   */
+  private List<String> providerAddressesNow(Handle handle, UUID sendId) {
+    Optional<ProviderRef> provider = handle.attach(SamplingDao.class).providerOfSend(sendId);
+    if (provider.isEmpty()) {
+      throw FailureType.NO_RECIPIENTS.failure("No recipient addresses are recorded for this send");
+    }
+    int frozen =
+        handle.attach(SamplingDao.class).freezeProviderRecipients(sendId, provider.get().id());
+    if (frozen == 0) {
+      throw FailureType.NO_RECIPIENTS.failure(
+          provider.get().name()
+              + " has no email address in Courier. Add one for the provider, then retry this"
+              + " send.");
+    }
+    handle
+        .attach(AuditDao.class)
+        .insert(
+            AuditEvent.of(
+                    SendWorkflowContract.SYSTEM_ACTOR,
+                    "send.recipients_frozen",
+                    sendId,
+                    Map.of("provider", provider.get().name(), "recipient_count", frozen))
+                .once("send.recipients_frozen:" + sendId));
+    LOG.info("Send {}: {} provider addresses frozen on retry", sendId, frozen);
+    return handle.attach(SendRecipientDao.class).addresses(sendId);
   }
 
   @Override

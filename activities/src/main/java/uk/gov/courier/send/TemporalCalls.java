@@ -23,10 +23,10 @@ import uk.gov.courier.errors.ErrorCode;
  * reach Temporal, or whose Update no worker accepts, gives up when it passes instead of hanging the
  * request.
  */
-final class TemporalCalls {
+public final class TemporalCalls {
 
   /** Temporal could not be reached at all: nothing reached the workflow. */
-  static final String UNAVAILABLE =
+  public static final String UNAVAILABLE =
       "The send service is not available, so nothing was changed. Try again in a few minutes.";
 
   /**
@@ -56,7 +56,7 @@ final class TemporalCalls {
   private TemporalCalls() {}
 
   /** Runs {@code call} with every Temporal request in it bounded by {@code timeout}. */
-  static <T> T withDeadline(Duration timeout, Supplier<T> call) {
+  public static <T> T withDeadline(Duration timeout, Supplier<T> call) {
     Context.CancellableContext context =
         Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
     try {
@@ -74,7 +74,7 @@ final class TemporalCalls {
    * The refusal to show for a failed Update or start, or null when {@code e} is not something
    * Temporal said (a bug: let it through).
    */
-  static CourierException refusal(RuntimeException e) {
+  public static CourierException refusal(RuntimeException e) {
     WorkflowUpdateException update = find(e, WorkflowUpdateException.class);
     if (update != null) {
       return updateRefused(update);
