@@ -1,5 +1,7 @@
 package uk.gov.courier.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +21,8 @@ public class CourierException extends RuntimeException {
       ErrorCode code, String message, Map<String, String> fieldErrors, Throwable cause) {
     super(message, cause);
     this.code = code;
-    this.fieldErrors = Map.copyOf(fieldErrors);
+    // In the order given, so an error summary lists fields as the form does.
+    this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
   }
 
   public ErrorCode code() {

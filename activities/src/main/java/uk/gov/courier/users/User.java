@@ -9,6 +9,5 @@ public record User(
     String displayName,
     Role role,
     boolean disabled,
-    int failedSignIns,
-    Instant lockedUntil,
-    Instant createdAt) {}
+    Instant createdAt,
+    Instant lastSignedInAt) {}
