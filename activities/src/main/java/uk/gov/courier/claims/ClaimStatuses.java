@@ -1,5 +1,6 @@
 package uk.gov.courier.claims;
 
+import java.util.List;
 import uk.gov.courier.workflows.send.SendKind;
 
 /**
@@ -7,6 +8,20 @@ import uk.gov.courier.workflows.send.SendKind;
  * in to be selected, and the status it moves to once the file has gone out.
  */
 public record ClaimStatuses(String selected, String sent) {
+
+  /** Every status a claim can have, in the order a claim usually meets them. */
+  public static final List<String> ALL =
+      List.of(
+          "draft",
+          "submitted",
+          "payment_in_progress",
+          "payment_information_requested",
+          "paid",
+          "sampling_in_progress",
+          "provider_rejected",
+          "clawback_requested",
+          "clawback_in_progress",
+          "clawback_complete");
 
   public static ClaimStatuses of(SendKind kind) {
     return switch (kind) {

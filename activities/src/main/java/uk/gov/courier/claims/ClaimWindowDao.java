@@ -1,5 +1,6 @@
 package uk.gov.courier.claims;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -11,4 +12,8 @@ public interface ClaimWindowDao {
 
   @SqlQuery("SELECT id, name, starts_on, ends_on FROM claim_windows WHERE id = :id")
   Optional<ClaimWindow> find(@Bind("id") long id);
+
+  /** Every claim window, newest first. */
+  @SqlQuery("SELECT id, name, starts_on, ends_on FROM claim_windows ORDER BY starts_on DESC, id")
+  List<ClaimWindow> all();
 }

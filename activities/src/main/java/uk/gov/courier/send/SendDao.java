@@ -57,6 +57,16 @@ public interface SendDao {
   List<SendRow> list(
       @Bind("state") String state, @Bind("kind") String kind, @Bind("limit") int limit);
 
+  /** Sends in any of {@code states}, newest first. */
+  @SqlQuery(
+      SELECT
+          + """
+          WHERE s.state = ANY(:states)
+          ORDER BY s.created_at DESC, s.id
+          LIMIT :limit
+          """)
+  List<SendRow> listInStates(@Bind("states") String[] states, @Bind("limit") int limit);
+
   /** Removes a send that never started; its claims and recipients must be removed first. */
   @SqlUpdate("DELETE FROM sends WHERE id = :id")
   int delete(@Bind("id") UUID id);
