@@ -25,11 +25,13 @@ import uk.gov.courier.api.auth.ApiKeyAuthenticator;
 import uk.gov.courier.api.auth.ApiUser;
 import uk.gov.courier.api.auth.JsonUnauthorizedHandler;
 import uk.gov.courier.api.auth.RoleAuthorizer;
+import uk.gov.courier.api.commands.AddUserCommand;
 import uk.gov.courier.api.commands.DemoDataCommand;
 import uk.gov.courier.api.commands.MigrateCommand;
 import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.config.ProcessRole;
 import uk.gov.courier.api.config.SendsConfig;
+import uk.gov.courier.api.console.ConsoleWiring;
 import uk.gov.courier.api.database.CourierDatabase;
 import uk.gov.courier.api.download.DownloadPages;
 import uk.gov.courier.api.download.LinkUseNotifierManager;
@@ -87,6 +89,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
     bootstrap.addBundle(new ConsoleBundle());
     bootstrap.addCommand(new MigrateCommand());
     bootstrap.addCommand(new DemoDataCommand());
+    bootstrap.addCommand(new AddUserCommand());
   }
 
   @Override
@@ -142,6 +145,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
       ErrorMappers.all(new ErrorResponses(config.getSends().getSupportEmailAddress()))
           .forEach(environment.jersey()::register);
       environment.jersey().register(new SendsResource(sends));
+      ConsoleWiring.register(environment, config, jdbi, sends, settings, blobStore);
       LinkUseNotifier linkUses = new LinkUseNotifier(jdbi, temporal.client());
       environment.lifecycle().manage(new LinkUseNotifierManager(linkUses));
       DownloadPages.register(config, environment, jdbi, blobStore, linkUses);

@@ -28,6 +28,8 @@ public class CourierConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull private DemoConfig demo = new DemoConfig();
 
+  @JsonProperty @Valid @NotNull private ConsoleConfig console = new ConsoleConfig();
+
   @JsonProperty @NotEmpty private Set<ProcessRole> roles = EnumSet.allOf(ProcessRole.class);
 
   public DatabaseConfig getDatabase() {
@@ -56,6 +58,10 @@ public class CourierConfiguration extends Configuration {
 
   public DemoConfig getDemo() {
     return demo;
+  }
+
+  public ConsoleConfig getConsole() {
+    return console;
   }
 
   public Set<ProcessRole> getRoles() {
