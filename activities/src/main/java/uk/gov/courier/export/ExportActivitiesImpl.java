@@ -3,9 +3,6 @@ package uk.gov.courier.export;
 import com.azure.core.exception.AzureException;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.models.ParallelTransferOptions;
-import com.azure.storage.blob.options.BlockBlobOutputStreamOptions;
-import com.azure.storage.blob.specialized.BlobOutputStream;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.univocity.parsers.common.TextWritingException;
 import io.temporal.client.ActivityCompletionException;
@@ -44,7 +41,7 @@ public final class ExportActivitiesImpl implements ExportActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportActivitiesImpl.class);
 
-  private static final long BLOCK_SIZE = 4L * 1024 * 1024;
+  private static final int BLOCK_SIZE = 4 * 1024 * 1024;
 
   private final Jdbi jdbi;
   private final BlobStore blobStore;
@@ -123,17 +120,13 @@ public final class ExportActivitiesImpl implements ExportActivities {
     try {
       blobStore.ensureContainer();
       BlockBlobClient blob = blobStore.container().getBlobClient(blobName).getBlockBlobClient();
-      BlobOutputStream blobOut =
-          blob.getBlobOutputStream(
-              new BlockBlobOutputStreamOptions()
-                  .setParallelTransferOptions(
-                      new ParallelTransferOptions()
-                          .setBlockSizeLong(BLOCK_SIZE)
-                          .setMaxConcurrency(2))
-                  .setHeaders(
-                      new BlobHttpHeaders()
-                          .setContentType("text/csv; charset=utf-8")
-                          .setContentDisposition("attachment; filename=\"" + filename + "\"")));
+      BlockUploadOutputStream blobOut =
+          new BlockUploadOutputStream(
+              blob,
+              new BlobHttpHeaders()
+                  .setContentType("text/csv; charset=utf-8")
+                  .setContentDisposition("attachment; filename=\"" + filename + "\""),
+              BLOCK_SIZE);
       HashingOutputStream hashing = new HashingOutputStream(blobOut);
       long rows =
           jdbi.inTransaction(
