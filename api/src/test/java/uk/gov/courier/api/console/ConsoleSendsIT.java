@@ -140,7 +140,10 @@ class ConsoleSendsIT {
       assertThat(live.body()).contains("Notify ID " + email.id());
     }
 
-    HttpResponse<byte[]> file = download(support, "/sends/" + id + "/file");
+    assertThat(download(support, "HEAD", "/sends/" + id + "/file").statusCode())
+        .as("a HEAD neither opens the file nor records a download")
+        .isEqualTo(405);
+    HttpResponse<byte[]> file = download(support, "GET", "/sends/" + id + "/file");
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
         .startsWith("attachment; filename=\"payments-claim-window-2025-to-2026-");
@@ -350,12 +353,13 @@ class ConsoleSendsIT {
     return page;
   }
 
-  private static HttpResponse<byte[]> download(ConsoleBrowser browser, String path)
+  private static HttpResponse<byte[]> download(ConsoleBrowser browser, String method, String path)
       throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path))
                 .header("Cookie", "courier_session=" + browser.cookie("courier_session"))
+                .method(method, HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
   }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -243,6 +244,17 @@ public final class SendPagesResource {
     } catch (CourierException refusal) {
       return refused(refusal, () -> new SendDetailView(details.detail(id), user, settings));
     }
+  }
+
+  /**
+   * HEAD would otherwise run the GET below: open the blob and record a download that never
+   * happened.
+   */
+  @HEAD
+  @Path("/{id}/file")
+  @Allowed(Role.SUPPORT)
+  public Response fileHead() {
+    return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "GET").build();
   }
 
   /** The original file, streamed from blob storage; the download is recorded. */
