@@ -88,6 +88,16 @@ class BundledTemplatesTest {
   }
 
   @Test
+  void providerTemplateSaysWhatToFillInAndHowToSendTheFileBack() {
+    assertThat(template(PROVIDER_TEMPLATE_ID).body())
+        .contains("In the claim_assured column, enter yes if you agree with the row, or no if")
+        .contains("If you enter no, say why in the claim_not_assured_reason column.")
+        .contains("Save the file as a CSV.")
+        .contains("Email the completed file to ((support_email)) by ((return_by_date)).")
+        .contains("If you cannot finish by ((return_by_date))");
+  }
+
+  @Test
   void renderedWithAllValuesNothingIsLeftToFill() {
     var payer = TemplateRenderer.render(template(PAYER_TEMPLATE_ID), Personalisations.payer());
     var provider =
