@@ -59,6 +59,16 @@ final class SamplingHarness implements AutoCloseable {
   final SamplingService samplings;
 
   SamplingHarness(DemoDataOptions demo, SamplingSettings sampling, int notifyPerMinute) {
+    this(
+        demo,
+        sampling,
+        notifyPerMinute,
+        NotifyGateway.connect(NotifyServerConfig.DEV_API_KEY, prepared(notifyServer()).baseUrl()));
+  }
+
+  /** Emailing through a gateway of the caller's own (the benchmark's, to its own server). */
+  SamplingHarness(
+      DemoDataOptions demo, SamplingSettings sampling, int notifyPerMinute, NotifyGateway gateway) {
     TestPostgres.TestDatabase database = TestPostgres.freshDatabase();
     Migrations.migrate(database.dataSource());
     new DemoDataLoader(database.dataSource()).loadIfEmpty(demo);
@@ -83,10 +93,6 @@ final class SamplingHarness implements AutoCloseable {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     tokens = new LinkTokens(key);
-    notifyServer().clearFaults();
-    notifyServer().clearOutbox();
-    NotifyGateway gateway =
-        NotifyGateway.connect(NotifyServerConfig.DEV_API_KEY, notifyServer().baseUrl());
 
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(SendWorkflowContract.TASK_QUEUE);
@@ -115,6 +121,12 @@ final class SamplingHarness implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "notify-stop"));
     }
     return server;
+  }
+
+  private static NotifyServer prepared(NotifyServer notify) {
+    notify.clearFaults();
+    notify.clearOutbox();
+    return notify;
   }
 
   /** A CSV file: the lines joined with CRLF, UTF-8. */
