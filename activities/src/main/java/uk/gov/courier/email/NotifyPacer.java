@@ -1,6 +1,7 @@
 package uk.gov.courier.email;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -65,12 +66,13 @@ public final class NotifyPacer {
   }
 
   /**
-   * Takes the next slot and sleeps until it comes. Throws {@code NOTIFY_UNAVAILABLE} (retried
+   * Takes the next slot and sleeps until it comes; returns when the slot was due (by this process's
+   * clock, as near as one database round trip allows). Throws {@code NOTIFY_UNAVAILABLE} (retried
    * later) if no slot can be had soon enough.
    */
-  public void awaitSlot() {
+  public Instant awaitSlot() {
     if (messagesPerMinute == 0) {
-      return;
+      return Instant.now();
     }
     long giveUpAt = System.nanoTime() + MAX_QUEUE_WAIT.toNanos();
     while (true) {
@@ -82,8 +84,10 @@ public final class NotifyPacer {
                       slots ->
                           slots.take(NAME, spacingSeconds, MAX_SLOT_AHEAD.toMillis() / 1000.0)));
       if (wait.isPresent()) {
-        sleep(Math.round(wait.get() * 1000));
-        return;
+        long waitNanos = Math.round(wait.get() * 1e9);
+        Instant due = Instant.now().plusNanos(waitNanos);
+        sleep(waitNanos / 1_000_000);
+        return due;
       }
       if (System.nanoTime() > giveUpAt) {
         LOG.info("Notify pacing: no slot free within {}; will retry", MAX_SLOT_AHEAD);

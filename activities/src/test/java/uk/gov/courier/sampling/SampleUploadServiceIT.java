@@ -495,6 +495,13 @@ class SampleUploadServiceIT {
     assertThatThrownBy(() -> harness.uploads.confirm(check.uploadId(), SUPPORT))
         .isInstanceOf(CourierException.class)
         .hasMessage("This sample has already been confirmed, so it cannot be confirmed again");
+    assertThatThrownBy(() -> harness.samplings.view(java.util.UUID.randomUUID()))
+        .isInstanceOfSatisfying(
+            CourierException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+        .hasMessage("There is no sampling send with that ID");
+    assertThatThrownBy(() -> harness.uploads.get(java.util.UUID.randomUUID()))
+        .isInstanceOf(CourierException.class)
+        .hasMessage("There is no uploaded sample with that ID");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,8 +44,8 @@ class SamplingEmailPacingIT {
             new NotifyPacer(jdbi, perMinute),
             new NotifyPacer(jdbi, perMinute),
             new NotifyPacer(jdbi, perMinute));
-    int emails = 60;
-    List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
+    int emails = 120;
+    List<Long> dueAt = Collections.synchronizedList(new ArrayList<>());
     ExecutorService threads = Executors.newFixedThreadPool(24);
     List<Future<?>> calls = new ArrayList<>();
     for (int i = 0; i < emails; i++) {
@@ -52,8 +53,8 @@ class SamplingEmailPacingIT {
       calls.add(
           threads.submit(
               () -> {
-                worker.awaitSlot();
-                sentAt.add(System.nanoTime());
+                Instant due = worker.awaitSlot();
+                dueAt.add(due.getEpochSecond() * 1_000_000_000L + due.getNano());
               }));
     }
     for (Future<?> call : calls) {
@@ -61,22 +62,25 @@ class SamplingEmailPacingIT {
     }
     threads.shutdown();
 
-    List<Long> sorted = sentAt.stream().sorted().toList();
+    // When each slot was due, by the callers' clock: the database spaced them (less the jitter of
+    // one round trip each); when a thread then wakes up depends on the machine's load.
+    List<Long> sorted = dueAt.stream().sorted().toList();
     Duration spacing = workers.get(0).spacing();
     assertThat(spacing).isEqualTo(Duration.ofNanos(52_631_579));
     Duration span = Duration.ofNanos(sorted.get(sorted.size() - 1) - sorted.get(0));
-    // 59 gaps of at least one spacing each (less a little scheduling jitter).
     assertThat(span).isGreaterThan(spacing.multipliedBy(emails - 1).minusMillis(150));
-    // No second holds more than the paced share of the limit, plus one for the window's edge.
-    int mostInASecond = 0;
+    // No three seconds hold more than the paced share of the limit, plus a few for the window's
+    // edges and the round-trip jitter.
+    long window = 3_000_000_000L;
+    int most = 0;
     for (int i = 0; i < sorted.size(); i++) {
       int j = i;
-      while (j < sorted.size() && sorted.get(j) - sorted.get(i) < 1_000_000_000L) {
+      while (j < sorted.size() && sorted.get(j) - sorted.get(i) < window) {
         j++;
       }
-      mostInASecond = Math.max(mostInASecond, j - i);
+      most = Math.max(most, j - i);
     }
-    assertThat(mostInASecond).isLessThanOrEqualTo((int) (perMinute * NotifyPacer.SHARE / 60) + 2);
+    assertThat(most).isLessThanOrEqualTo((int) (3 * perMinute * NotifyPacer.SHARE / 60) + 3);
   }
 
   @Test

@@ -144,6 +144,9 @@ class SamplingSendIT {
               assertThat(p.recipients()).isEqualTo(p.providerAddresses());
             });
     assertThat(harness.sends.get(sampling.id()).state()).isEqualTo("processing");
+    assertThat(harness.samplings.view(failed.sendId()).sendId()).isEqualTo(sampling.id());
+    assertThat(harness.samplings.samplingSendOf(failed.sendId())).contains(sampling.id());
+    assertThat(harness.samplings.samplingSendOf(sampling.id())).isEmpty();
 
     // Each provider's file holds exactly its own rows, in DESIGN.md's columns.
     Set<String> trns = new HashSet<>(strings("SELECT trn FROM mentors"));
