@@ -103,7 +103,12 @@ class SampleUploadServiceIT {
             });
 
     // Nothing changed: no send, no frozen claim, the claims still paid.
-    assertThat(harness.count("SELECT count(*) FROM send_claims WHERE kind = 'sampling'")).isZero();
+    assertThat(
+            harness.count(
+                "SELECT count(*) FROM send_claims sc JOIN claims c ON c.id = sc.claim_id"
+                    + " WHERE c.reference IN (?, ?, ?, ?)",
+                paid.toArray()))
+        .isZero();
     assertThat(
             harness.count(
                 "SELECT count(*) FROM claims WHERE status = 'paid' AND reference IN (?, ?, ?, ?)",
@@ -539,6 +544,63 @@ class SampleUploadServiceIT {
             "Row 3: Claim "
                 + paid.get(1)
                 + " is clawback requested, not paid: only paid claims can be sampled");
+  }
+
+  @Test
+  void confirmingWhileTemporalIsUnreachableChangesNothingAndCanBeDoneAgain() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    io.temporal.serviceclient.WorkflowServiceStubs unreachable =
+        io.temporal.serviceclient.WorkflowServiceStubs.newServiceStubs(
+            io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + closedPort)
+                .build());
+    try {
+      SampleUploadService down =
+          new SampleUploadService(
+              harness.jdbi,
+              harness.blobStore,
+              io.temporal.client.WorkflowClient.newInstance(unreachable),
+              harness.sends,
+              harness.settings,
+              harness.sampling);
+      List<String> paid = harness.paidClaims(2, 60);
+      SampleCheck check =
+          down.check(
+              csv(HEADINGS, paid.get(0) + ",Random sample", paid.get(1) + ",Random sample"),
+              "sample.csv",
+              "text/csv",
+              SUPPORT);
+      long sends = harness.count("SELECT count(*) FROM sends");
+
+      assertThatThrownBy(() -> down.confirm(check.uploadId(), SUPPORT))
+          .isInstanceOfSatisfying(
+              CourierException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "The send service is not available, so nothing was changed. Try again in"
+                            + " a few minutes.");
+              });
+
+      assertThat(harness.count("SELECT count(*) FROM sends")).isEqualTo(sends);
+      assertThat(
+              harness.count(
+                  "SELECT count(*) FROM send_claims sc JOIN claims c ON c.id = sc.claim_id"
+                      + " WHERE c.reference IN (?, ?)",
+                  paid.get(0),
+                  paid.get(1)))
+          .isZero();
+      assertThat(harness.uploads.get(check.uploadId()).status()).isEqualTo("valid");
+      SendView later = harness.uploads.confirm(check.uploadId(), SUPPORT);
+      assertThat(later.claimCount()).isEqualTo(2);
+    } finally {
+      unreachable.shutdownNow();
+      unreachable.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private static byte[] ascii(String text) {
