@@ -13,6 +13,7 @@ import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.lifecycle.Managed;
 import io.temporal.worker.Worker;
 import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,8 @@ import uk.gov.courier.api.http.RequestIdFilter;
 import uk.gov.courier.api.http.SecurityHeadersFilter;
 import uk.gov.courier.api.sends.SendsResource;
 import uk.gov.courier.api.temporal.TemporalService;
+import uk.gov.courier.audit.HistoryArchiver;
+import uk.gov.courier.audit.WorkflowHistories;
 import uk.gov.courier.blob.BlobStore;
 import uk.gov.courier.console.ConsoleBundle;
 import uk.gov.courier.console.home.HomeResource;
@@ -55,7 +58,6 @@ import uk.gov.courier.download.LinkUseNotifier;
 import uk.gov.courier.email.NotifyGateway;
 import uk.gov.courier.links.LinkTokens;
 import uk.gov.courier.persistence.Jdbis;
-import uk.gov.courier.persistence.Migrations;
 import uk.gov.courier.send.SendActivities;
 import uk.gov.courier.send.SendService;
 import uk.gov.courier.send.SendSettings;
@@ -99,7 +101,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
     ManagedDataSource dataSource = database.prepare().build(environment.metrics(), "postgresql");
     environment.lifecycle().manage(database);
     environment.lifecycle().manage(dataSource);
-    int migrations = Migrations.migrate(dataSource);
+    int migrations = database.migrate();
     LOG.info("Database migrations applied at start: {}", migrations);
     Jdbi jdbi = Jdbis.create(dataSource);
     if (config.getDemo().isLoadOnStart()) {
@@ -122,6 +124,9 @@ public class CourierApplication extends Application<CourierConfiguration> {
                 ? worker -> registerSendWorker(worker, config, jdbi, blobStore, tokens, settings)
                 : null);
     environment.lifecycle().manage(temporal);
+    if (config.runs(ProcessRole.WORKER)) {
+      environment.lifecycle().manage(historyArchiver(config, jdbi, blobStore, temporal));
+    }
 
     environment.healthChecks().register("postgresql", new PostgresHealthCheck(jdbi));
     environment.healthChecks().register("blob-storage", new BlobStoreHealthCheck(blobStore));
@@ -145,7 +150,8 @@ public class CourierApplication extends Application<CourierConfiguration> {
       ErrorMappers.all(new ErrorResponses(config.getSends().getSupportEmailAddress()))
           .forEach(environment.jersey()::register);
       environment.jersey().register(new SendsResource(sends));
-      ConsoleWiring.register(environment, config, jdbi, sends, settings, blobStore);
+      ConsoleWiring.register(
+          environment, config, jdbi, sends, settings, blobStore, temporal::client);
       LinkUseNotifier linkUses = new LinkUseNotifier(jdbi, temporal.client());
       environment.lifecycle().manage(new LinkUseNotifierManager(linkUses));
       DownloadPages.register(config, environment, jdbi, blobStore, linkUses);
@@ -202,6 +208,28 @@ public class CourierApplication extends Application<CourierConfiguration> {
     worker.registerWorkflowImplementationTypes(SendWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         SendActivities.implementations(jdbi, blobStore, notify, tokens, settings));
+  }
+
+  /** Copies closed workflows' histories to blob storage before Temporal's retention ends. */
+  private static Managed historyArchiver(
+      CourierConfiguration config, Jdbi jdbi, BlobStore blobStore, TemporalService temporal) {
+    HistoryArchiver archiver =
+        new HistoryArchiver(
+            jdbi,
+            new WorkflowHistories(temporal::client, blobStore),
+            config.getAudit().getHistoryArchiveInterval().toJavaDuration(),
+            config.getAudit().getHistoryArchiveRetryAfter().toJavaDuration());
+    return new Managed() {
+      @Override
+      public void start() {
+        archiver.start();
+      }
+
+      @Override
+      public void stop() throws InterruptedException {
+        archiver.stop();
+      }
+    };
   }
 
   static SendSettings sendSettings(CourierConfiguration config) {

@@ -10,7 +10,6 @@ import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.database.CourierDatabase;
 import uk.gov.courier.errors.CourierException;
 import uk.gov.courier.persistence.Jdbis;
-import uk.gov.courier.persistence.Migrations;
 import uk.gov.courier.users.IssuedSecret;
 import uk.gov.courier.users.NewUser;
 import uk.gov.courier.users.PasswordHasher;
@@ -48,7 +47,7 @@ public final class AddUserCommand extends ConfiguredCommand<CourierConfiguration
     try {
       ManagedDataSource dataSource = database.prepare().build(new MetricRegistry(), "add-user");
       try {
-        Migrations.migrate(dataSource);
+        database.migrate();
         UserService users = new UserService(Jdbis.create(dataSource), new PasswordHasher());
         IssuedSecret added =
             users.add(

@@ -11,7 +11,6 @@ import uk.gov.courier.api.database.CourierDatabase;
 import uk.gov.courier.demo.DemoDataLoader;
 import uk.gov.courier.demo.DemoDataOptions;
 import uk.gov.courier.persistence.Jdbis;
-import uk.gov.courier.persistence.Migrations;
 import uk.gov.courier.users.DemoUsers;
 
 /**
@@ -50,7 +49,7 @@ public final class DemoDataCommand extends ConfiguredCommand<CourierConfiguratio
     try {
       ManagedDataSource dataSource = database.prepare().build(new MetricRegistry(), "demo-data");
       try {
-        Migrations.migrate(dataSource);
+        database.migrate();
         DemoDataLoader.Result result = new DemoDataLoader(dataSource).loadIfEmpty(options);
         System.out.printf(
             "%s: %d schools, %d providers, %d claims, %d mentor trainings%n",

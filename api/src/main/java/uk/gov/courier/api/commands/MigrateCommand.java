@@ -7,7 +7,6 @@ import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.database.CourierDatabase;
-import uk.gov.courier.persistence.Migrations;
 
 /** {@code java -jar courier.jar migrate CONFIG}: applies pending schema migrations and exits. */
 public final class MigrateCommand extends ConfiguredCommand<CourierConfiguration> {
@@ -24,7 +23,7 @@ public final class MigrateCommand extends ConfiguredCommand<CourierConfiguration
     try {
       ManagedDataSource dataSource = database.prepare().build(new MetricRegistry(), "migrate");
       try {
-        int ran = Migrations.migrate(dataSource);
+        int ran = database.migrate();
         System.out.println("Migrations applied: " + ran);
       } finally {
         dataSource.stop();

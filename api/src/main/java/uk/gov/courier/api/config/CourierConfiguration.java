@@ -30,6 +30,8 @@ public class CourierConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull private ConsoleConfig console = new ConsoleConfig();
 
+  @JsonProperty @Valid @NotNull private AuditConfig audit = new AuditConfig();
+
   @JsonProperty @NotEmpty private Set<ProcessRole> roles = EnumSet.allOf(ProcessRole.class);
 
   public DatabaseConfig getDatabase() {
@@ -62,6 +64,10 @@ public class CourierConfiguration extends Configuration {
 
   public ConsoleConfig getConsole() {
     return console;
+  }
+
+  public AuditConfig getAudit() {
+    return audit;
   }
 
   public Set<ProcessRole> getRoles() {

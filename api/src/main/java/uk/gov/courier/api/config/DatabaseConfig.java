@@ -11,6 +11,13 @@ import jakarta.validation.constraints.NotNull;
  * Where PostgreSQL is. With {@code embedded: true} Courier starts zonky's embedded PostgreSQL on
  * loopback with its data in {@code embeddedDataDirectory} (development); otherwise it connects to
  * the server named in {@code dataSource}.
+ *
+ * <p>The application connects as {@code dataSource.user}, a least-privilege role; migrations run as
+ * {@code migrationUser}, the owner of the schema, which then grants the application role what it
+ * needs (and only INSERT and SELECT on the audit trail). Without a {@code migrationUser} the
+ * application's own user migrates and nothing is granted. With {@code createApplicationRole} (and
+ * always for embedded PostgreSQL, where the owner is the superuser {@code postgres} and the
+ * application connects as {@code courier_app}) the owner creates the application role if missing.
  */
 public class DatabaseConfig {
 
@@ -24,6 +31,12 @@ public class DatabaseConfig {
   private int embeddedPort = 5433;
 
   @JsonProperty @Valid @NotNull private DataSourceFactory dataSource = new DataSourceFactory();
+
+  @JsonProperty private String migrationUser;
+
+  @JsonProperty private String migrationPassword;
+
+  @JsonProperty private boolean createApplicationRole = false;
 
   public boolean isEmbedded() {
     return embedded;
@@ -39,5 +52,17 @@ public class DatabaseConfig {
 
   public DataSourceFactory getDataSource() {
     return dataSource;
+  }
+
+  public String getMigrationUser() {
+    return migrationUser;
+  }
+
+  public String getMigrationPassword() {
+    return migrationPassword;
+  }
+
+  public boolean isCreateApplicationRole() {
+    return createApplicationRole;
   }
 }

@@ -2,14 +2,19 @@ package uk.gov.courier.api.console;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import io.temporal.client.WorkflowClient;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import uk.gov.courier.api.config.ConsoleConfig;
 import uk.gov.courier.api.config.CourierConfiguration;
 import uk.gov.courier.api.config.TemporalConfig;
+import uk.gov.courier.audit.AuditService;
+import uk.gov.courier.audit.WorkflowHistories;
 import uk.gov.courier.blob.BlobStore;
 import uk.gov.courier.claims.ClaimService;
 import uk.gov.courier.console.ConsoleSettings;
+import uk.gov.courier.console.audit.AuditResource;
 import uk.gov.courier.console.auth.ConsoleAuthFilter;
 import uk.gov.courier.console.auth.ConsoleCookies;
 import uk.gov.courier.console.auth.CsrfTokens;
@@ -46,7 +51,8 @@ public final class ConsoleWiring {
       Jdbi jdbi,
       SendService sends,
       SendSettings sendSettings,
-      BlobStore blobStore) {
+      BlobStore blobStore,
+      Supplier<WorkflowClient> temporal) {
     ConsoleConfig console = config.getConsole();
     ConsoleSettings settings =
         new ConsoleSettings(
@@ -83,6 +89,9 @@ public final class ConsoleWiring {
             sends, details, new SendFileService(jdbi, blobStore), claims, settings));
     jersey.register(new ClaimsResource(claims, settings));
     jersey.register(new UsersResource(new UserService(jdbi, hasher), settings));
+    jersey.register(
+        new AuditResource(
+            new AuditService(jdbi), new WorkflowHistories(temporal, blobStore), settings));
   }
 
   /** Temporal's web UI address for a workflow, less its ID; null when no UI is configured. */

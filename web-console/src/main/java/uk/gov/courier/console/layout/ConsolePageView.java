@@ -70,6 +70,7 @@ public abstract class ConsolePageView extends PageView {
       items.add(new NavItem("Start a send", "/sends/new", section == Section.START_SEND));
     }
     items.add(new NavItem("Claims", "/claims", section == Section.CLAIMS));
+    items.add(new NavItem("Audit", "/audit/sends", section == Section.AUDIT));
     if (user.isAdmin()) {
       items.add(new NavItem("Users", "/admin/users", section == Section.USERS));
     }

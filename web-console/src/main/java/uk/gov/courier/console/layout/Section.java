@@ -6,5 +6,6 @@ public enum Section {
   START_SEND,
   CLAIMS,
   USERS,
+  AUDIT,
   NONE
 }
