@@ -239,9 +239,11 @@ public final class SampleUploadService {
     detail.put("upload_id", uploadId);
     detail.put("claim_count", made.claims());
     detail.put("provider_count", made.providers());
-    jdbi.useExtension(
-        AuditDao.class,
-        audit -> audit.insert(AuditEvent.of(person, "send.created", sendId, detail)));
+    whileDatabaseAnswers(
+        () ->
+            jdbi.withExtension(
+                AuditDao.class,
+                audit -> audit.insert(AuditEvent.of(person, "send.created", sendId, detail))));
     LOG.info("Sampling send {} created from sample {}", sendId, uploadId);
     return sends.get(sendId);
   }
