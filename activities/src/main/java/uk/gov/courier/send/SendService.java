@@ -3,6 +3,7 @@ package uk.gov.courier.send;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -387,6 +388,9 @@ public final class SendService {
       Duration timeout,
       Function<SendWorkflow, SendStatus> update) {
     SendWorkflow send = temporal.newWorkflowStub(SendWorkflow.class, row.workflowId());
+    // The request is recorded at the moment it was asked, so the timeline shows it before the
+    // workflow's own events (which the workflow writes while this call is still waiting).
+    Instant requestedAt = Instant.now();
     SendStatus status;
     try {
       status = TemporalCalls.withDeadline(timeout, () -> update.apply(send));
@@ -395,10 +399,16 @@ public final class SendService {
       if (refusal == null) {
         throw e;
       }
-      throw refused(row, actor, action, detail, refusal);
+      throw refused(row, actor, action, detail, refusal, requestedAt);
     }
-    audit(AuditEvent.of(actor, action, row.id(), detail));
+    audit(AuditEvent.of(actor, action, row.id(), detail).at(requestedAt));
     return SendViews.withStatus(get(row.id()), status);
+  }
+
+  /** Records a refused action asked just now; returns the refusal for the caller to throw. */
+  private CourierException refused(
+      SendRow row, String actor, String action, Map<String, ?> detail, CourierException refusal) {
+    return refused(row, actor, action, detail, refusal, Instant.now());
   }
 
   /** Records a refused action; returns the refusal for the caller to throw. */
@@ -407,7 +417,8 @@ public final class SendService {
       String actor,
       String action,
       Map<String, ?> requestDetail,
-      CourierException refusal) {
+      CourierException refusal,
+      Instant requestedAt) {
     Map<String, Object> detail = new LinkedHashMap<>(requestDetail);
     detail.put("code", refusal.code().name());
     detail.put("message", refusal.getMessage());
@@ -418,7 +429,8 @@ public final class SendService {
     LOG.info("Send {}: {} {} ({})", row.id(), action, outcome, refusal.code());
     audit(
         AuditEvent.of(isBlank(actor) ? "unknown" : actor.trim(), action, row.id(), detail)
-            .outcome(outcome));
+            .outcome(outcome)
+            .at(requestedAt));
     return refusal;
   }
 
