@@ -19,7 +19,9 @@ BEGIN
                    schema_name, app);
     EXECUTE format('REVOKE ALL ON audit_events FROM %I', app);
     EXECUTE format('GRANT SELECT, INSERT ON audit_events TO %I', app);
+    -- The health check reports how many migrations are applied: read only.
     EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', app);
+    EXECUTE format('GRANT SELECT ON flyway_schema_history TO %I', app);
     EXECUTE format('REVOKE TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA %I FROM %I',
                    schema_name, app);
 END;
