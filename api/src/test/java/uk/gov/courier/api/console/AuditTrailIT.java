@@ -164,7 +164,6 @@ class AuditTrailIT {
                         .bind(0, UUID.fromString(sendId))
                         .mapTo(String.class)
                         .list());
-    System.out.println("AUDIT ROWS\n" + String.join("\n", rows));
     assertThat(rows)
         .containsExactlyInAnyOrder(
             // created by support; the workflow exports and sends two links
@@ -191,6 +190,54 @@ class AuditTrailIT {
             "send.revoke ok " + SUPPORT,
             "link.revoked ok " + SUPPORT,
             "send.completed ok courier");
+  }
+
+  @Test
+  void aCancelledSendAndARefusedConfirmationLeaveExactlyTheirRows() throws Exception {
+    ConsoleBrowser support = CONSOLE.signedIn(SUPPORT);
+    ConsoleBrowser.Page start = awaitPage(support, "/sends/new", "id=\"start-clawbacks\"");
+    ConsoleBrowser.Page started =
+        support.post("/sends", ConsoleBrowser.withToken(start.csrfToken(), "kind", "clawbacks"));
+    Matcher id = SEND_ID.matcher(started.location());
+    assertThat(id.find()).as(started.location()).isTrue();
+    String cancelled = id.group(1);
+    ConsoleBrowser.Page cancelPage = support.get("/sends/" + cancelled + "/cancel");
+    assertThat(
+            support
+                .post(
+                    "/sends/" + cancelled + "/cancel",
+                    "csrf_token",
+                    cancelPage.csrfToken(),
+                    "reason",
+                    "Audit test: started by mistake")
+                .status())
+        .isEqualTo(303);
+    awaitPage(support, "/sends/" + cancelled, ">Cancelled<");
+    ConsoleBrowser.Page late =
+        support.post("/sends/" + cancelled + "/confirm", "csrf_token", cancelPage.csrfToken());
+    assertThat(late.status()).isNotEqualTo(303);
+
+    List<String> rows =
+        CONSOLE
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT action || ' ' || outcome || ' ' || actor FROM audit_events"
+                                + " WHERE send_id = ?")
+                        .bind(0, UUID.fromString(cancelled))
+                        .mapTo(String.class)
+                        .list());
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            "send.created ok " + SUPPORT,
+            "send.cancel ok " + SUPPORT,
+            "send.cancelled ok " + SUPPORT,
+            "send.confirm refused " + SUPPORT);
+    assertThat(CONSOLE.signedIn(AUDITOR).get("/audit/sends/" + cancelled).body())
+        .contains("Audit test: started by mistake")
+        .contains("data-action=\"send.cancelled\"")
+        .contains("id=\"no-file\"");
   }
 
   @Test
