@@ -67,14 +67,14 @@ public final class SendDetailService {
 
   /**
    * The send as it stands, the first {@link #PREVIEW_ROWS} rows of its file, and what confirming
-   * does. Works for any send of a kind Courier can export; the page decides what to offer.
+   * does. Works for any send of a kind Courier can export, sampling sends included; the page decides
+   * what to offer.
    */
   public SendCheck checkYourAnswers(UUID sendId) {
     SendDetail detail = detail(sendId);
     SendKind kind = SendKind.fromCode(detail.send().kind());
-    if (kind == SendKind.SAMPLING) {
-      throw CourierException.wrongState("Sampling sends cannot be previewed here yet");
-    }
+    // A sampling send previews its first rows with the provider files' own layout (one row per
+    // mentor training, no TRN and no money), across its providers.
     ClaimStatuses statuses = ClaimStatuses.of(kind);
     return new SendCheck(
         detail.send(),

@@ -64,7 +64,6 @@ import uk.gov.courier.send.SendSettings;
 import uk.gov.courier.users.DemoUsers;
 import uk.gov.courier.users.UserDao;
 import uk.gov.courier.workflows.send.SendWorkflowContract;
-import uk.gov.courier.workflows.send.SendWorkflowImpl;
 
 /**
  * Courier: one jar, one process type. Config chooses whether this process serves the web tier, runs
@@ -195,7 +194,10 @@ public class CourierApplication extends Application<CourierConfiguration> {
     environment.jersey().register(new AuthValueFactoryProvider.Binder<>(ApiUser.class));
   }
 
-  /** The send workflow and its activities, on this process's Temporal worker. */
+  /**
+   * The send and sampling workflows and their activities, on this process's Temporal worker, with
+   * Notify's rate limit kept.
+   */
   private static void registerSendWorker(
       Worker worker,
       CourierConfiguration config,
@@ -205,9 +207,15 @@ public class CourierApplication extends Application<CourierConfiguration> {
       SendSettings settings) {
     NotifyGateway notify =
         NotifyGateway.connect(config.getNotify().getApiKey(), config.getNotify().getBaseUrl());
-    worker.registerWorkflowImplementationTypes(SendWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        SendActivities.implementations(jdbi, blobStore, notify, tokens, settings));
+    SendActivities.register(
+        worker,
+        jdbi,
+        blobStore,
+        notify,
+        tokens,
+        settings,
+        config.getSampling().settings(),
+        config.getNotify().getRateLimitPerMinute());
   }
 
   /** Copies closed workflows' histories to blob storage before Temporal's retention ends. */

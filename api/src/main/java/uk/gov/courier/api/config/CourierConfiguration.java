@@ -32,6 +32,8 @@ public class CourierConfiguration extends Configuration {
 
   @JsonProperty @Valid @NotNull private AuditConfig audit = new AuditConfig();
 
+  @JsonProperty @Valid @NotNull private SamplingConfig sampling = new SamplingConfig();
+
   @JsonProperty @NotEmpty private Set<ProcessRole> roles = EnumSet.allOf(ProcessRole.class);
 
   public DatabaseConfig getDatabase() {
@@ -68,6 +70,10 @@ public class CourierConfiguration extends Configuration {
 
   public AuditConfig getAudit() {
     return audit;
+  }
+
+  public SamplingConfig getSampling() {
+    return sampling;
   }
 
   public Set<ProcessRole> getRoles() {

@@ -1,6 +1,7 @@
 package uk.gov.courier.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -33,6 +34,14 @@ public class NotifyConfig {
   /** Development only: the Notify-compatible server's outbox page, linked from the console. */
   @JsonProperty private String outboxUrl;
 
+  /**
+   * Notify's rate limit for Courier's key: at most this many emails a minute across every worker
+   * (Notify allows 3,000 for a live key); 0 turns the pacing off.
+   */
+  @JsonProperty
+  @Min(0)
+  private int rateLimitPerMinute = 3000;
+
   public String getApiKey() {
     return apiKey;
   }
@@ -47,6 +56,10 @@ public class NotifyConfig {
 
   public String getProviderTemplateId() {
     return providerTemplateId;
+  }
+
+  public int getRateLimitPerMinute() {
+    return rateLimitPerMinute;
   }
 
   /** The outbox page's address, or null outside development. */

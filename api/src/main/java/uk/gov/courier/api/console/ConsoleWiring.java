@@ -22,8 +22,12 @@ import uk.gov.courier.console.auth.SignInResource;
 import uk.gov.courier.console.auth.SignOutResource;
 import uk.gov.courier.console.claims.ClaimsResource;
 import uk.gov.courier.console.dashboard.DashboardResource;
+import uk.gov.courier.console.samples.SamplesResource;
 import uk.gov.courier.console.sends.SendPagesResource;
 import uk.gov.courier.console.users.UsersResource;
+import uk.gov.courier.sampling.SampleUploadService;
+import uk.gov.courier.sampling.SamplingService;
+import uk.gov.courier.sampling.SamplingSettings;
 import uk.gov.courier.send.SendDetailService;
 import uk.gov.courier.send.SendFileService;
 import uk.gov.courier.send.SendService;
@@ -78,15 +82,24 @@ public final class ConsoleWiring {
     ConsoleCookies cookies = new ConsoleCookies(console.isSecureCookies());
     ClaimService claims = new ClaimService(jdbi);
     SendDetailService details = new SendDetailService(jdbi, sendSettings, claims);
+    SamplingSettings sampling = config.getSampling().settings();
+    SamplingService samplings = new SamplingService(jdbi);
 
     JerseyEnvironment jersey = environment.jersey();
-    jersey.register(new ConsoleAuthFilter(sessions, csrf, cookies));
+    jersey.register(
+        new ConsoleAuthFilter(
+            sessions, csrf, cookies, SamplesResource.maxRequestBytes(sampling.maxUploadBytes())));
     jersey.register(new SignInResource(signIn, sessions, csrf, cookies));
     jersey.register(new SignOutResource(sessions, cookies));
     jersey.register(new DashboardResource(details, settings));
     jersey.register(
         new SendPagesResource(
-            sends, details, new SendFileService(jdbi, blobStore), claims, settings));
+            sends, details, new SendFileService(jdbi, blobStore), claims, settings, samplings));
+    jersey.register(
+        new SamplesResource(
+            new SampleUploadService(jdbi, blobStore, temporal.get(), sends, sendSettings, sampling),
+            sampling,
+            settings));
     jersey.register(new ClaimsResource(claims, settings));
     jersey.register(new UsersResource(new UserService(jdbi, hasher), settings));
     jersey.register(

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
@@ -53,6 +56,21 @@ public final class ConsoleAuthFilter implements ContainerRequestFilter, Containe
           + " nothing was changed. This can happen when a page was opened before you last signed"
           + " in. Go back, refresh the page and try again.";
 
+  /**
+   * The request property holding a multipart body's parts ({@link MultipartForm}), read once here
+   * so the resource does not read the body again.
+   */
+  public static final String MULTIPART_FORM = "courier.console.multipartForm";
+
+  /**
+   * The request property that is {@code true} when a multipart body was longer than the filter
+   * reads: the form holds what was read, and the last part is cut off.
+   */
+  public static final String MULTIPART_TRUNCATED = "courier.console.multipartTruncated";
+
+  /** Without a configured limit, the most of a multipart body the filter reads. */
+  public static final long DEFAULT_MAX_MULTIPART_BYTES = 4L * 1024 * 1024;
+
   private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
   @Context private ResourceInfo resourceInfo;
@@ -60,11 +78,23 @@ public final class ConsoleAuthFilter implements ContainerRequestFilter, Containe
   private final SessionService sessions;
   private final CsrfTokens csrf;
   private final ConsoleCookies cookies;
+  private final long maxMultipartBytes;
 
   public ConsoleAuthFilter(SessionService sessions, CsrfTokens csrf, ConsoleCookies cookies) {
+    this(sessions, csrf, cookies, DEFAULT_MAX_MULTIPART_BYTES);
+  }
+
+  /**
+   * @param maxMultipartBytes the most of a {@code multipart/form-data} body read into memory; the
+   *     anti-forgery field comes first in the console's upload form, so it is read even when the
+   *     file is too big, and the rest of the body is never read
+   */
+  public ConsoleAuthFilter(
+      SessionService sessions, CsrfTokens csrf, ConsoleCookies cookies, long maxMultipartBytes) {
     this.sessions = sessions;
     this.csrf = csrf;
     this.cookies = cookies;
+    this.maxMultipartBytes = Math.max(1024, Math.min(maxMultipartBytes, Integer.MAX_VALUE - 16));
   }
 
   @Override
@@ -121,8 +151,11 @@ public final class ConsoleAuthFilter implements ContainerRequestFilter, Containe
     return Response.seeOther(signIn.build()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
 
-  private static String formToken(ContainerRequestContext request) {
+  private String formToken(ContainerRequestContext request) {
     MediaType type = request.getMediaType();
+    if (MultipartForm.isMultipart(type)) {
+      return multipartToken(request, type);
+    }
     if (type == null
         || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
         || !(request instanceof ContainerRequest jersey)) {
@@ -132,6 +165,28 @@ public final class ConsoleAuthFilter implements ContainerRequestFilter, Containe
     jersey.bufferEntity();
     Form form = jersey.readEntity(Form.class);
     return form == null ? null : form.asMap().getFirst(CSRF_FIELD);
+  }
+
+  /**
+   * Reads at most {@link #maxMultipartBytes} (and one byte more, to know it was cut off) of a
+   * multipart body, keeps its parts for the resource, and answers its {@code csrf_token} field.
+   */
+  private String multipartToken(ContainerRequestContext request, MediaType type) {
+    byte[] body;
+    try (InputStream in = request.getEntityStream()) {
+      body = in.readNBytes((int) maxMultipartBytes + 1);
+    } catch (IOException e) {
+      return null;
+    }
+    boolean truncated = body.length > maxMultipartBytes;
+    if (truncated) {
+      body = Arrays.copyOf(body, (int) maxMultipartBytes);
+    }
+    MultipartForm form = MultipartForm.parse(body, type);
+    request.setProperty(MULTIPART_FORM, form);
+    request.setProperty(MULTIPART_TRUNCATED, truncated);
+    request.setEntityStream(new ByteArrayInputStream(new byte[0]));
+    return form.part(CSRF_FIELD).map(MultipartForm.Part::text).orElse(null);
   }
 
   private Role[] allowedRoles() {

@@ -8,6 +8,7 @@ import uk.gov.courier.console.layout.Formats;
 import uk.gov.courier.console.layout.Section;
 import uk.gov.courier.console.layout.Tag;
 import uk.gov.courier.console.layout.Tags;
+import uk.gov.courier.sampling.SamplingView;
 import uk.gov.courier.send.SendCheck;
 import uk.gov.courier.send.SendView;
 import uk.gov.courier.workflows.send.SendState;
@@ -21,11 +22,74 @@ import uk.gov.courier.workflows.send.SendState;
 public final class ConfirmSendView extends ConsolePageView {
 
   private final SendCheck check;
+  private SamplingView sampling;
 
   public ConfirmSendView(SendCheck check, ConsoleUser user, ConsoleSettings settings) {
     super("confirm-send.mustache", "Check your answers", user, settings, Section.DASHBOARD);
     this.check = check;
   }
+
+  /** For a sampling send: its providers, with their claims and addresses. */
+  public ConfirmSendView withSampling(SamplingView sampling) {
+    this.sampling = sampling;
+    return this;
+  }
+
+  public boolean isSampling() {
+    return sampling != null;
+  }
+
+  public boolean isNotSampling() {
+    return sampling == null;
+  }
+
+  public String getSampleFilename() {
+    return sampling == null ? null : sampling.filename();
+  }
+
+  public String getProvidersPhrase() {
+    return sampling == null
+        ? ""
+        : Formats.plural(sampling.providers().size(), "provider", "providers");
+  }
+
+  public String getMentorTrainings() {
+    return sampling == null ? "" : Formats.count(sampling.mentorTrainingCount());
+  }
+
+  public boolean hasProvidersWithoutAddress() {
+    return sampling != null && sampling.providersWithoutAddress() > 0;
+  }
+
+  public String getProvidersWithoutAddressPhrase() {
+    return sampling == null
+        ? ""
+        : Formats.plural(sampling.providersWithoutAddress(), "provider has", "providers have");
+  }
+
+  public List<ProviderRow> getProviders() {
+    if (sampling == null) {
+      return List.of();
+    }
+    return sampling.providers().stream()
+        .map(
+            p ->
+                new ProviderRow(
+                    p.providerName(),
+                    Formats.count(p.claimCount()),
+                    Formats.count(p.mentorTrainingCount()),
+                    p.sendId() == null ? p.providerAddresses() : p.recipients(),
+                    p.noAddress()))
+        .toList();
+  }
+
+  /** One provider on the sampling send's confirmation screen. */
+  public record ProviderRow(
+      String name,
+      String claims,
+      String mentorTrainings,
+      List<String> addresses,
+      boolean noAddress) {}
 
   private SendView send() {
     return check.send();
@@ -40,6 +104,9 @@ public final class ConfirmSendView extends ConsolePageView {
   }
 
   public String getName() {
+    if (sampling != null) {
+      return "Provider sampling: " + sampling.filename();
+    }
     return Formats.kind(send().kind())
         + ": "
         + (send().claimWindowName() == null ? "all claim windows" : send().claimWindowName());
@@ -102,6 +169,15 @@ public final class ConfirmSendView extends ConsolePageView {
 
   public String getPreviewPhrase() {
     int shown = check.preview().rows().size();
+    if (sampling != null) {
+      return shown == sampling.mentorTrainingCount()
+          ? "These are all " + Formats.plural(shown, "row", "rows") + " of the providers’ files"
+          : "These are the first "
+              + shown
+              + " of "
+              + Formats.count(sampling.mentorTrainingCount())
+              + " rows of the providers’ files (one row per mentor training)";
+    }
     return shown == send().claimCount()
         ? "These are all " + Formats.plural(shown, "row", "rows") + " of the file"
         : "These are the first " + shown + " of " + Formats.count(send().claimCount()) + " rows";

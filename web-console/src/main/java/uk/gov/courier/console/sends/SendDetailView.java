@@ -12,6 +12,8 @@ import uk.gov.courier.console.layout.Formats;
 import uk.gov.courier.console.layout.Section;
 import uk.gov.courier.console.layout.Tag;
 import uk.gov.courier.console.layout.Tags;
+import uk.gov.courier.sampling.ProviderSendView;
+import uk.gov.courier.sampling.SamplingView;
 import uk.gov.courier.send.FileView;
 import uk.gov.courier.send.LinkView;
 import uk.gov.courier.send.SendDetail;
@@ -26,10 +28,114 @@ import uk.gov.courier.workflows.send.SendState;
 public final class SendDetailView extends ConsolePageView {
 
   private final SendDetail detail;
+  private SamplingView sampling;
 
   public SendDetailView(SendDetail detail, ConsoleUser user, ConsoleSettings settings) {
     super("send-detail.mustache", "Send details", user, settings, Section.DASHBOARD);
     this.detail = detail;
+  }
+
+  /**
+   * For a sampling send or one provider's send in it: the sampling send with every provider's send.
+   */
+  public SendDetailView withSampling(SamplingView sampling) {
+    this.sampling = sampling;
+    return this;
+  }
+
+  /** The sampling send itself: its providers' sends, no file or links of its own. */
+  public boolean isSamplingParent() {
+    return sampling != null && sampling.sendId().equals(send().id());
+  }
+
+  /** One provider's send within a sampling send. */
+  public boolean isProviderSend() {
+    return sampling != null && !isSamplingParent();
+  }
+
+  public String getParentHref() {
+    return isProviderSend() ? "/sends/" + sampling.sendId() : null;
+  }
+
+  public String getSampleFilename() {
+    return sampling == null ? null : sampling.filename();
+  }
+
+  /** Who the file goes to: the payer, or for a provider's send the provider. */
+  public String getRecipientName() {
+    if (isProviderSend()) {
+      return sampling.providers().stream()
+          .filter(p -> send().id().equals(p.sendId()))
+          .map(ProviderSendView::providerName)
+          .findFirst()
+          .orElse("The provider");
+    }
+    return settings().payerName();
+  }
+
+  public List<ProviderSend> getProviderSends() {
+    if (!isSamplingParent()) {
+      return List.of();
+    }
+    return sampling.providers().stream().map(ProviderSend::new).toList();
+  }
+
+  public String getProvidersPhrase() {
+    return sampling == null
+        ? ""
+        : Formats.plural(sampling.providers().size(), "provider", "providers");
+  }
+
+  /** One provider's send in the sampling send's table. */
+  public static final class ProviderSend {
+    private final ProviderSendView provider;
+
+    ProviderSend(ProviderSendView provider) {
+      this.provider = provider;
+    }
+
+    public String getName() {
+      return provider.providerName();
+    }
+
+    public String getHref() {
+      return provider.sendId() == null ? null : "/sends/" + provider.sendId();
+    }
+
+    public String getSendId() {
+      return provider.sendId() == null ? "" : provider.sendId().toString();
+    }
+
+    public Tag getStatus() {
+      return provider.state() == null
+          ? new Tag("Not started", "govuk-tag--grey")
+          : Tags.send(provider.state());
+    }
+
+    public String getClaims() {
+      return Formats.count(provider.claimCount());
+    }
+
+    public List<String> getRecipients() {
+      return provider.sendId() == null ? provider.providerAddresses() : provider.recipients();
+    }
+
+    public boolean isNoAddress() {
+      return provider.noAddress();
+    }
+
+    public String getLinks() {
+      return Formats.plural(provider.linkCount(), "link", "links")
+          + ", "
+          + Formats.count(provider.emailedLinkCount())
+          + " emailed, "
+          + Formats.count(provider.usedLinkCount())
+          + " used";
+    }
+
+    public String getFailureMessage() {
+      return provider.failureMessage();
+    }
   }
 
   private SendView send() {
@@ -41,6 +147,12 @@ public final class SendDetailView extends ConsolePageView {
   }
 
   public String getName() {
+    if (isSamplingParent()) {
+      return "Provider sampling: " + sampling.filename();
+    }
+    if (isProviderSend()) {
+      return "Provider sampling: " + getRecipientName();
+    }
     return Formats.kind(send().kind())
         + ": "
         + (send().claimWindowName() == null ? "all claim windows" : send().claimWindowName());
@@ -112,7 +224,7 @@ public final class SendDetailView extends ConsolePageView {
         send().failure().retryDeadline() == null
             ? null
             : Formats.dateTime(send().failure().retryDeadline()),
-        isSupport() && send().completedAt() == null);
+        isSupport() && send().completedAt() == null && !isSamplingParent());
   }
 
   public File getFile() {
@@ -167,7 +279,7 @@ public final class SendDetailView extends ConsolePageView {
   }
 
   public boolean isCanRevoke() {
-    return isSupport() && is(SendState.LINKS_LIVE);
+    return isSupport() && is(SendState.LINKS_LIVE) && !isSamplingParent();
   }
 
   public List<Timeline.Entry> getTimeline() {

@@ -30,7 +30,11 @@ import uk.gov.courier.console.layout.ConsolePageView;
 import uk.gov.courier.console.layout.Refusals;
 import uk.gov.courier.errors.CourierException;
 import uk.gov.courier.errors.ErrorCode;
+import uk.gov.courier.sampling.SamplingService;
+import uk.gov.courier.sampling.SamplingView;
 import uk.gov.courier.send.CreateSendCommand;
+import uk.gov.courier.send.SendCheck;
+import uk.gov.courier.send.SendDetail;
 import uk.gov.courier.send.SendDetailService;
 import uk.gov.courier.send.SendFile;
 import uk.gov.courier.send.SendFileService;
@@ -61,8 +65,8 @@ public final class SendPagesResource {
           "confirmed",
           new Banner(
               "Send confirmed",
-              "Courier is making the file and will email each recipient a link. This page shows"
-                  + " each step as it happens.",
+              "Courier is making the file and will email each recipient a link. Refresh this page"
+                  + " to see each step as it is done.",
               true),
           "cancelled",
           new Banner(
@@ -85,6 +89,7 @@ public final class SendPagesResource {
   private final SendFileService files;
   private final ClaimService claims;
   private final ConsoleSettings settings;
+  private final SamplingService samplings;
 
   public SendPagesResource(
       SendService sends,
@@ -92,11 +97,50 @@ public final class SendPagesResource {
       SendFileService files,
       ClaimService claims,
       ConsoleSettings settings) {
+    this(sends, details, files, claims, settings, null);
+  }
+
+  /** With {@code samplings}, a sampling send's pages show its providers and their sends. */
+  public SendPagesResource(
+      SendService sends,
+      SendDetailService details,
+      SendFileService files,
+      ClaimService claims,
+      ConsoleSettings settings,
+      SamplingService samplings) {
     this.sends = sends;
     this.details = details;
     this.files = files;
     this.claims = claims;
     this.settings = settings;
+    this.samplings = samplings;
+  }
+
+  /** A send's page, with its sampling send's providers when it is part of one. */
+  private SendDetailView detailView(UUID id, ConsoleUser user) {
+    SendDetail detail = details.detail(id);
+    SendDetailView view = new SendDetailView(detail, user, settings);
+    return view.withSampling(sampling(detail.send()));
+  }
+
+  private ConfirmSendView confirmView(UUID id, ConsoleUser user) {
+    SendCheck check = details.checkYourAnswers(id);
+    ConfirmSendView view = new ConfirmSendView(check, user, settings);
+    return view.withSampling(sampling(check.send()));
+  }
+
+  private SamplingView sampling(SendView send) {
+    if (samplings == null || !SendKind.SAMPLING.code().equals(send.kind())) {
+      return null;
+    }
+    try {
+      return samplings.view(send.id());
+    } catch (CourierException notSampling) {
+      if (notSampling.code() == ErrorCode.NOT_FOUND) {
+        return null;
+      }
+      throw notSampling;
+    }
   }
 
   @GET
@@ -131,8 +175,7 @@ public final class SendPagesResource {
       @PathParam("id") UUID id,
       @QueryParam("done") String done,
       @Context SecurityContext security) {
-    SendDetailView view =
-        new SendDetailView(details.detail(id), ConsoleUser.of(security), settings);
+    SendDetailView view = detailView(id, ConsoleUser.of(security));
     view.setBanner(done == null ? null : DONE.get(done));
     return view;
   }
@@ -143,8 +186,7 @@ public final class SendPagesResource {
       @PathParam("id") UUID id,
       @QueryParam("done") String done,
       @Context SecurityContext security) {
-    ConfirmSendView view =
-        new ConfirmSendView(details.checkYourAnswers(id), ConsoleUser.of(security), settings);
+    ConfirmSendView view = confirmView(id, ConsoleUser.of(security));
     view.setBanner(done == null ? null : DONE.get(done));
     return view;
   }
@@ -158,8 +200,7 @@ public final class SendPagesResource {
       sends.confirm(id, user.email());
       return redirect("/sends/" + id + "?done=confirmed");
     } catch (CourierException refusal) {
-      return refused(
-          refusal, () -> new ConfirmSendView(details.checkYourAnswers(id), user, settings));
+      return refused(refusal, () -> confirmView(id, user));
     }
   }
 
@@ -229,7 +270,7 @@ public final class SendPagesResource {
       sends.resend(id, linkId, user.email());
       return redirect("/sends/" + id + "?done=resent");
     } catch (CourierException refusal) {
-      return refused(refusal, () -> new SendDetailView(details.detail(id), user, settings));
+      return refused(refusal, () -> detailView(id, user));
     }
   }
 
@@ -242,7 +283,7 @@ public final class SendPagesResource {
       sends.retry(id, user.email());
       return redirect("/sends/" + id + "?done=retried");
     } catch (CourierException refusal) {
-      return refused(refusal, () -> new SendDetailView(details.detail(id), user, settings));
+      return refused(refusal, () -> detailView(id, user));
     }
   }
 
