@@ -86,7 +86,7 @@ public class CourierApplication extends Application<CourierConfiguration> {
   public void initialize(Bootstrap<CourierConfiguration> bootstrap) {
     bootstrap.setConfigurationSourceProvider(
         new SubstitutingSourceProvider(
-            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
     bootstrap.addBundle(new ConsoleBundle());
     bootstrap.addCommand(new MigrateCommand());
     bootstrap.addCommand(new DemoDataCommand());

@@ -257,6 +257,21 @@ class SendsApiIT {
                     + "')"))
         .isEqualTo(submitted);
 
+    List<String> trail =
+        Jdbi.create(DATABASE.dataSource())
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT action FROM audit_events WHERE send_id = CAST(? AS uuid)"
+                                + " ORDER BY occurred_at, id")
+                        .bind(0, id)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(trail.indexOf("send.confirm"))
+        .as("the request to confirm comes before the confirmation in the trail: " + trail)
+        .isGreaterThan(trail.indexOf("send.created"))
+        .isLessThan(trail.indexOf("send.confirmed"));
+
     HttpResponse<String> listed =
         call("GET", "/api/sends?kind=payments&state=links_live", AUDITOR_KEY, null);
     assertThat(JSON.readTree(listed.body()).path("sends"))
