@@ -37,7 +37,9 @@ public final class Timeline {
           Map.entry("send.retried", "Retried"),
           Map.entry("send.completed", "Completed"),
           Map.entry("send.abandoned", "Ended: failed and nobody retried it in time"),
-          Map.entry("send.file_downloaded", "Original file downloaded by support"));
+          Map.entry("send.file_downloaded", "Original file downloaded by support"),
+          Map.entry("sample.confirm", "Sample confirmed"),
+          Map.entry("sampling.provider_sends_created", "A send started for each provider"));
 
   /** Detail fields worth showing, in this order, with their labels. */
   private static final List<Map.Entry<String, String>> DETAIL =
