@@ -67,8 +67,8 @@ public final class SendDetailService {
 
   /**
    * The send as it stands, the first {@link #PREVIEW_ROWS} rows of its file, and what confirming
-   * does. Works for any send of a kind Courier can export, sampling sends included; the page decides
-   * what to offer.
+   * does. Works for any send of a kind Courier can export, sampling sends included; the page
+   * decides what to offer.
    */
   public SendCheck checkYourAnswers(UUID sendId) {
     SendDetail detail = detail(sendId);
