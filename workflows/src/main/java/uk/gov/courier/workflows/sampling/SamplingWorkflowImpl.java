@@ -22,6 +22,7 @@ import uk.gov.courier.workflows.common.FailureType;
 import uk.gov.courier.workflows.send.CancelRequest;
 import uk.gov.courier.workflows.send.ClaimActivities;
 import uk.gov.courier.workflows.send.ConfirmRequest;
+import uk.gov.courier.workflows.send.ConfirmationRules;
 import uk.gov.courier.workflows.send.ResendRequest;
 import uk.gov.courier.workflows.send.RetryRequest;
 import uk.gov.courier.workflows.send.RevokeRequest;
@@ -200,14 +201,7 @@ public class SamplingWorkflowImpl implements SamplingWorkflow {
 
   @Override
   public void validateConfirm(ConfirmRequest request) {
-    if (request == null || isBlank(request.confirmedBy())) {
-      throw new IllegalArgumentException("Say who is confirming this send");
-    }
-    requireAwaitingConfirmation(false);
-    if (input.requireSecondPerson()
-        && request.confirmedBy().trim().equalsIgnoreCase(input.createdBy().trim())) {
-      throw new IllegalArgumentException("The person who started a send cannot confirm it");
-    }
+    ConfirmationRules.validateConfirm(input, state, request);
   }
 
   @Override
@@ -221,13 +215,7 @@ public class SamplingWorkflowImpl implements SamplingWorkflow {
 
   @Override
   public void validateCancel(CancelRequest request) {
-    if (request == null || isBlank(request.cancelledBy())) {
-      throw new IllegalArgumentException("Say who is cancelling this send");
-    }
-    if (isBlank(request.reason())) {
-      throw new IllegalArgumentException("Give a reason for cancelling this send");
-    }
-    requireAwaitingConfirmation(true);
+    ConfirmationRules.validateCancel(state, request);
   }
 
   @Override
@@ -333,23 +321,6 @@ public class SamplingWorkflowImpl implements SamplingWorkflow {
 
   private List<ProviderSendStatus> providerStatuses() {
     return providers.stream().map(ProviderEntry::status).toList();
-  }
-
-  private void requireAwaitingConfirmation(boolean cancelling) {
-    String refusal =
-        switch (state) {
-          case AWAITING_CONFIRMATION -> null;
-          case CANCELLED ->
-              cancelling ? "This send has already been cancelled" : "This send was cancelled";
-          case UNCONFIRMED -> "This send was not confirmed in time, so it has closed";
-          default ->
-              cancelling
-                  ? "This send has already been confirmed, so it can no longer be cancelled"
-                  : "This send has already been confirmed";
-        };
-    if (refusal != null) {
-      throw new IllegalStateException(refusal);
-    }
   }
 
   private static FailureType typeOf(ActivityFailure e) {

@@ -275,14 +275,7 @@ public class SendWorkflowImpl implements SendWorkflow {
 
   @Override
   public void validateConfirm(ConfirmRequest request) {
-    if (request == null || isBlank(request.confirmedBy())) {
-      throw new IllegalArgumentException("Say who is confirming this send");
-    }
-    requireAwaitingConfirmation(false);
-    if (input.requireSecondPerson()
-        && request.confirmedBy().trim().equalsIgnoreCase(input.createdBy().trim())) {
-      throw new IllegalArgumentException("The person who started a send cannot confirm it");
-    }
+    ConfirmationRules.validateConfirm(input, state, request);
   }
 
   @Override
@@ -296,13 +289,7 @@ public class SendWorkflowImpl implements SendWorkflow {
 
   @Override
   public void validateCancel(CancelRequest request) {
-    if (request == null || isBlank(request.cancelledBy())) {
-      throw new IllegalArgumentException("Say who is cancelling this send");
-    }
-    if (isBlank(request.reason())) {
-      throw new IllegalArgumentException("Give a reason for cancelling this send");
-    }
-    requireAwaitingConfirmation(true);
+    ConfirmationRules.validateCancel(state, request);
   }
 
   @Override
@@ -462,23 +449,6 @@ public class SendWorkflowImpl implements SendWorkflow {
   private List<LinkSummary> linkSummaries() {
     Instant now = now();
     return linkEntries.stream().map(link -> link.summary(now)).toList();
-  }
-
-  private void requireAwaitingConfirmation(boolean cancelling) {
-    String refusal =
-        switch (state) {
-          case AWAITING_CONFIRMATION -> null;
-          case CANCELLED ->
-              cancelling ? "This send has already been cancelled" : "This send was cancelled";
-          case UNCONFIRMED -> "This send was not confirmed in time, so it has closed";
-          default ->
-              cancelling
-                  ? "This send has already been confirmed, so it can no longer be cancelled"
-                  : "This send has already been confirmed";
-        };
-    if (refusal != null) {
-      throw new IllegalStateException(refusal);
-    }
   }
 
   private void requireLinksLive(String action) {
